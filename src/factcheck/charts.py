@@ -1,0 +1,115 @@
+"""Article-ready charts in Dutch and English, byte-identical on re-run.
+
+A notebook gives a `draw(ax, lang)` function, the texts per language and the chart's data;
+`export_chart` writes figures/<name>/<name>.<lang>.{png,svg,pdf}, the data as CSV and a
+metadata sidecar (title, alt text, source line, claim ids, licence) per language.
+"""
+import json
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from . import paths  # noqa: E402
+from .io import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
+
+STYLE = Path(__file__).with_name("house.mplstyle")
+LANGS = ("en", "nl")
+SIZES = {"web": (8.0, 4.5), "column": (4.2, 4.6)}   # inches: 16:9 web, narrow column
+PALETTE = {"blue": "#0072BC", "light": "#8EBEFF", "navy": "#18375F", "green": "#00B398",
+           "yellow": "#E1CC0D", "red": "#EF4A60", "grey": "#999999"}
+LICENCE = "CC BY 4.0"
+# Savefig metadata that would change on every run is switched off.
+METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+            "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
+
+
+@dataclass(frozen=True)
+class ChartText:
+    title: str
+    subtitle: str       # states the finding
+    source: str         # "Source: ..." / "Bron: ..."
+    note: str           # definitions
+    alt: str            # alt text for screen readers
+
+
+@contextmanager
+def house_style():
+    with plt.style.context(str(STYLE)):
+        yield
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+    return "\n".join(textwrap.wrap(text, width)) if text else ""
+
+
+def render(draw, text: ChartText, lang: str, size: str = "web", left: float = None):
+    """Draw one chart in one language with title, subtitle, source line and note."""
+    width, height = SIZES[size]
+    chars = int(width * 13)
+    with house_style():
+        fig = plt.figure(figsize=(width, height))
+        title = _wrap(text.title, int(chars * 0.8))
+        subtitle = _wrap(text.subtitle, chars)
+        footer = _wrap(text.source, chars) + ("\n" + _wrap(text.note, chars) if text.note else "")
+        top_lines = title.count("\n") + subtitle.count("\n") + 2
+        bottom_lines = footer.count("\n") + 1
+        top = 1 - (0.3 + 0.19 * top_lines) / height
+        bottom = (0.55 + 0.14 * bottom_lines) / height
+        left = left if left is not None else (0.09 if size == "web" else 0.15)
+        ax = fig.add_axes([left, bottom, 0.96 - left, top - bottom])
+        draw(ax, lang)
+        fig.text(0.02, 1 - 0.15 / height, title, ha="left", va="top", fontsize=12, fontweight="bold")
+        fig.text(0.02, 1 - (0.2 + 0.2 * (title.count("\n") + 1)) / height, subtitle, ha="left", va="top",
+                 fontsize=9.5, color="#333333")
+        fig.text(0.02, 0.1 / height, footer, ha="left", va="bottom", fontsize=7.5, color="#666666")
+    return fig
+
+
+def save_figure(fig, stem: Path) -> list:
+    """PNG (200 dpi, sharp on high-density screens), SVG and PDF with no volatile metadata."""
+    import io as _io
+
+    written = []
+    for fmt, extra in (("png", {"dpi": 200}), ("svg", {}), ("pdf", {})):
+        buffer = _io.BytesIO()
+        with house_style():
+            fig.savefig(buffer, format=fmt, metadata=METADATA[fmt], **extra)
+        target = stem.parent / f"{stem.name}.{fmt}"
+        atomic_write_bytes(target, buffer.getvalue())
+        written.append(target)
+    return written
+
+
+def export_chart(name: str, draw, texts: dict, data, claim_ids, size: str = "web", langs=LANGS,
+                 left: float = None) -> list:
+    """Write the chart `name` in every language, with its data and metadata sidecars.
+
+    draw(ax, lang) draws the data; texts maps language -> ChartText; `left` is the axes'
+    left edge as a fraction of the width (raise it for long category labels)."""
+    folder = paths.FIGURES / name
+    write_csv(folder / f"{name}.csv", data)
+    written = []
+    for lang in langs:
+        text = texts[lang]
+        fig = render(draw, text, lang, size, left)
+        stem = folder / (f"{name}.{lang}" if size == "web" else f"{name}.{lang}.{size}")
+        written += save_figure(fig, stem)
+        plt.close(fig)
+        meta = dict(asdict(text), name=name, language=lang, size=size, claim_ids=list(claim_ids),
+                    licence=LICENCE, data=f"{name}.csv",
+                    files=[p.name for p in written[-3:]])
+        atomic_write_text(stem.parent / f"{stem.name}.json", json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    return written
+
+
+def show(name: str, lang: str = "en"):
+    """Display an exported chart inline (a PNG, which nbval does not compare)."""
+    from IPython.display import Image
+
+    return Image(filename=str(paths.FIGURES / name / f"{name}.{lang}.png"))

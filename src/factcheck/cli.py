@@ -1,0 +1,39 @@
+"""Command line: `python -m factcheck <command>`; the Makefile's targets call these."""
+import argparse
+import sys
+
+from .errors import InputError
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="validate registers, execute changed notebooks, publish outputs")
+    build.add_argument("--force", action="store_true", help="execute every notebook")
+    build.add_argument("--jobs", type=int, default=None)
+    snap = sub.add_parser("snapshots", help="write data/snapshots from the upstream files")
+    snap.add_argument("sources", help="folder with the upstream snapshots (../shared/sources)")
+    sub.add_parser("validate", help="validate the registers and extract checksums")
+    args = parser.parse_args(argv)
+    from .build import NotebookFailed
+
+    try:
+        if args.command == "build":
+            from .build import build as run_build
+            run_build(force=args.force, jobs=args.jobs)
+        elif args.command == "snapshots":
+            from .snapshots import make_snapshots
+            rows = make_snapshots(args.sources)
+            print(f"snapshots: {len(rows)} extracts written to data/snapshots, register data/sources/snapshots.csv")
+        elif args.command == "validate":
+            from .registers import validate_all
+            registers = validate_all()
+            print(f"valid: {len(registers['claims'])} claims, {len(registers['sources'])} sources")
+    except (InputError, NotebookFailed) as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Generated parts of README.md, between <!-- begin:NAME --> and <!-- end:NAME --> markers."""
+import re
+
+import pandas as pd
+
+from . import paths
+from .io import atomic_write_text
+from .verdicts import VOCABULARY
+
+README = paths.ROOT / "README.md"
+
+
+def _markdown_table(frame: pd.DataFrame) -> str:
+    def cell(value):
+        return str(value).replace("|", "\\|").replace("\n", " ")
+    lines = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def legend_markdown() -> str:
+    return _markdown_table(pd.DataFrame([
+        {"verdict": f"`{v.key}`", "English": v.label_en, "Nederlands": v.label_nl,
+         "rating": "-" if v.rating is None else v.rating, "rule": v.rule_en} for v in VOCABULARY.values()]))
+
+
+def verdicts_markdown(table: pd.DataFrame) -> str:
+    shown = table.assign(verdict=[f"{row.label_en} / {row.label_nl}" if row.status == "checked" else "not yet checked"
+                                  for row in table.itertuples()])
+    shown = shown[["claim_id", "claimed_value", "checked_value", "unit", "verdict", "conclusion_en", "notebook"]]
+    return _markdown_table(shown)
+
+
+def sections(table: pd.DataFrame) -> dict:
+    return {"legend": legend_markdown(), "verdicts": verdicts_markdown(table)}
+
+
+def render(text: str, parts: dict) -> str:
+    for name, body in parts.items():
+        pattern = re.compile(rf"(<!-- begin:{name} -->\n).*?(<!-- end:{name} -->)", re.S)
+        if not pattern.search(text):
+            raise ValueError(f"README.md has no <!-- begin:{name} --> ... <!-- end:{name} --> markers")
+        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+    return text
+
+
+def update(table: pd.DataFrame) -> bool:
+    """Rewrite the generated README sections; return True when something changed."""
+    current = README.read_text(encoding="utf-8")
+    new = render(current, sections(table))
+    if new != current:
+        atomic_write_text(README, new)
+    return new != current

@@ -1,0 +1,273 @@
+"""The verdict vocabulary, the rules that pick a verdict, and the verdict table.
+
+The rule is code, the numbers are data: a notebook computes readings (the figure the
+claim is checked against, as a point or a range) and calls `assess`, which returns the
+verdict and the sentence saying which rule fired. Nothing here knows about any claim.
+"""
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import paths
+from .errors import InputError
+from .io import read_csv_strict, write_csv
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: str
+    label_en: str
+    label_nl: str
+    rule_en: str
+    rating: int | None      # ClaimReview ratingValue, 1 (worst) to 5 (best)
+
+
+VOCABULARY = {v.key: v for v in (
+    Verdict("accurate", "Accurate", "Klopt",
+            "The checked figure falls within the claim's own rounding band (see `claim_band`) "
+            "under every official definition considered.", 5),
+    Verdict("accurate-needs-context", "Accurate, but needs context", "Klopt, maar mist context",
+            "As accurate, but the check lists context without which a reader draws a wrong conclusion "
+            "(for example masked small counts or a partial year).", 4),
+    Verdict("outdated", "Outdated", "Verouderd",
+            "The claim matches an earlier vintage of the data or an earlier period, not the figure "
+            "that was current on the letter's date.", 3),
+    Verdict("definition-dependent", "Definition-dependent", "Hangt af van de definitie",
+            "The claim holds under one official definition and not under another.", 3),
+    Verdict("overstated", "Overstated", "Overdreven",
+            "The claim is above the checked figure's band, but by no more than a factor 2.", 2),
+    Verdict("understated", "Understated", "Onderschat",
+            "The claim is below the checked figure's band, but by no more than a factor 2.", 2),
+    Verdict("misleading", "Misleading", "Misleidend",
+            "The number is defensible, but only for a comparison the claim does not make "
+            "(another period, denominator, or pledged versus delivered).", 2),
+    Verdict("inaccurate", "Inaccurate", "Onjuist",
+            "The checked figure contradicts the claim: off by more than a factor 2, "
+            "or a statement the evidence shows to be false.", 1),
+    Verdict("unverifiable", "Unverifiable", "Niet te controleren",
+            "The evidence needed is not available to the project; the notebook says what is missing.", None),
+)}
+
+ABOUT = 0.10     # "about"/"ongeveer": within 10 per cent either way
+ALMOST = 0.10    # "almost"/"bijna": up to 10 per cent below, not above
+FACTOR = 2.0     # beyond this factor a wrong number is inaccurate, not over/understated
+
+
+def precision(value: float) -> float:
+    """Place value of the last significant digit: 14 -> 1, 61000 -> 1000, 0.4 -> 0.1, 0 -> 1."""
+    if value == 0:
+        return 1.0
+    for exponent in range(9, -7, -1):
+        step = 10.0 ** exponent
+        if abs(value) >= step and math.isclose(round(value / step) * step, value, rel_tol=1e-9, abs_tol=1e-12):
+            return step
+    return 10.0 ** -6
+
+
+def claim_band(value: float, qualifier: str = "") -> tuple:
+    """The range of true values for which the claim, as worded, is right.
+
+    No qualifier: the claim's own rounding (14 -> 13.5 to 14.5; 0 -> 0 to 0.5).
+    "about": 10% either way, or the rounding when wider. "almost": up to 10% below.
+    "over"/"at least": from the value up to one step of its rounding above it.
+    "none": exactly zero.
+    """
+    half = precision(value) / 2
+    if qualifier == "none":
+        return (0.0, 0.0)
+    if qualifier == "about":
+        spread = max(abs(value) * ABOUT, half)
+        return (value - spread, value + spread)
+    if qualifier == "almost":
+        return (value * (1 - ALMOST), value)
+    if qualifier in ("over", "at least"):
+        return (value, value + 2 * half)
+    return (max(value - half, 0.0) if value >= 0 else value - half, value + half)
+
+
+READING_KINDS = ("primary", "definition", "earlier", "comparison")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One computed figure the claim can be read against, as a range (low == high for a point).
+
+    kind: primary    - the reading the verdict rests on (the claim's own period, current data)
+          definition - the same quantity under another official definition
+          earlier    - an earlier vintage or period
+          comparison - a defensible figure for a comparison the claim does not make
+    """
+    label: str
+    low: float
+    high: float
+    kind: str = "primary"
+
+    def __post_init__(self):
+        if self.kind not in READING_KINDS:
+            raise ValueError(f"reading kind {self.kind!r} is not one of {READING_KINDS}")
+        if self.low > self.high:
+            raise ValueError(f"reading {self.label!r}: low {self.low} is above high {self.high}")
+
+    def overlaps(self, band) -> bool:
+        return self.low <= band[1] + 1e-9 and self.high >= band[0] - 1e-9
+
+    def shown(self) -> str:
+        return f"{self.low:g}" if self.low == self.high else f"{self.low:g} to {self.high:g}"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    verdict: str
+    reason: str
+    primary: Reading | None = None
+
+    @property
+    def checked_value(self):
+        """The one figure the verdict rests on: the primary reading's midpoint."""
+        if self.primary is None:
+            return None
+        return (self.primary.low + self.primary.high) / 2
+
+
+def assess(band, readings, context=()) -> Assessment:
+    """Pick a verdict for a numeric claim. The first rule that applies wins:
+
+    1. no primary reading                                   -> unverifiable
+    2. primary overlaps the band and so does every 'definition' reading
+                                                            -> accurate (accurate-needs-context
+                                                               when `context` lists anything)
+    3. primary overlaps the band, some 'definition' reading does not -> definition-dependent
+    4. an 'earlier' reading overlaps the band               -> outdated
+    5. a 'definition' reading overlaps the band             -> definition-dependent
+    6. a 'comparison' reading overlaps the band             -> misleading
+    7. claim above the primary range: within a factor 2 -> overstated, else inaccurate;
+       claim below it: within a factor 2 -> understated, else inaccurate.
+    """
+    readings = list(readings)
+    primary = next((r for r in readings if r.kind == "primary"), None)
+    band_text = f"claim band {band[0]:g} to {band[1]:g}"
+    if primary is None:
+        return Assessment("unverifiable", "rule 1: no primary reading could be computed")
+    definitions = [r for r in readings if r.kind == "definition"]
+    if primary.overlaps(band):
+        misses = [r for r in definitions if not r.overlaps(band)]
+        if not misses:
+            key = "accurate-needs-context" if context else "accurate"
+            extra = f"; context: {'; '.join(context)}" if context else ""
+            return Assessment(key, f"rule 2: primary reading {primary.shown()} ({primary.label}) is within "
+                                   f"the {band_text}{extra}", primary)
+        return Assessment("definition-dependent",
+                          f"rule 3: primary reading {primary.shown()} ({primary.label}) is within the {band_text}, "
+                          f"but {misses[0].label} gives {misses[0].shown()}", primary)
+    for kind, key, number in (("earlier", "outdated", 4), ("definition", "definition-dependent", 5),
+                              ("comparison", "misleading", 6)):
+        match = next((r for r in readings if r.kind == kind and r.overlaps(band)), None)
+        if match:
+            return Assessment(key, f"rule {number}: primary reading {primary.shown()} ({primary.label}) is outside "
+                                   f"the {band_text}; {match.label} gives {match.shown()}, within it", primary)
+    claimed = (band[0] + band[1]) / 2
+    if claimed > primary.high:
+        ratio = claimed / primary.high if primary.high > 0 else math.inf
+        key = "overstated" if ratio <= FACTOR else "inaccurate"
+        side = "above"
+    else:
+        ratio = primary.low / claimed if claimed > 0 else math.inf
+        key = "understated" if ratio <= FACTOR else "inaccurate"
+        side = "below"
+    return Assessment(key, f"rule 7: the claim is {side} the primary reading {primary.shown()} "
+                           f"({primary.label}) by a factor {ratio:.2g}", primary)
+
+
+def assess_statement(holds, evidence: str, context=()) -> Assessment:
+    """Verdict for a claim that is a statement, not a number.
+
+    holds is None -> unverifiable; True -> accurate (accurate-needs-context with context);
+    False -> inaccurate. `evidence` says what the finding rests on.
+    """
+    if holds is None:
+        return Assessment("unverifiable", f"statement rule: no evidence decides it; {evidence}")
+    if holds:
+        key = "accurate-needs-context" if context else "accurate"
+        extra = f"; context: {'; '.join(context)}" if context else ""
+        return Assessment(key, f"statement rule: the evidence supports it; {evidence}{extra}")
+    return Assessment("inaccurate", f"statement rule: the evidence contradicts it; {evidence}")
+
+
+VERDICT_COLUMNS = ["claim_id", "status", "claimed_value", "checked_value", "checked_low", "checked_high",
+                   "unit", "verdict", "label_en", "label_nl", "rating", "rule", "conclusion_en",
+                   "conclusion_nl", "source_ids", "notebook", "figures"]
+PART_COLUMNS = ["claim_id", "checked_value", "checked_low", "checked_high", "verdict", "rule",
+                "conclusion_en", "conclusion_nl", "source_ids", "figures"]
+
+
+def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, conclusion_nl: str,
+                source_ids, figures=()) -> dict:
+    """One checked claim, as a topic notebook records it."""
+    if assessment.verdict not in VOCABULARY:
+        raise ValueError(f"unknown verdict key {assessment.verdict!r}")
+    primary = assessment.primary
+    return {"claim_id": claim_id,
+            "checked_value": "" if primary is None else round(assessment.checked_value, 6),
+            "checked_low": "" if primary is None else primary.low,
+            "checked_high": "" if primary is None else primary.high,
+            "verdict": assessment.verdict, "rule": assessment.reason,
+            "conclusion_en": conclusion_en, "conclusion_nl": conclusion_nl,
+            "source_ids": ";".join(source_ids), "figures": ";".join(figures)}
+
+
+def write_verdicts(notebook: str, rows) -> pd.DataFrame:
+    """Write a topic notebook's verdicts to data/verdicts/<notebook>.csv (atomically)."""
+    frame = pd.DataFrame(list(rows), columns=PART_COLUMNS)
+    write_csv(paths.VERDICT_PARTS / f"{notebook}.csv", frame)
+    return frame
+
+
+def assemble_verdicts(write: bool = True) -> pd.DataFrame:
+    """The verdict table: every claim in the register, checked where a topic notebook
+    exists and has recorded its verdict, 'not-yet-checked' otherwise."""
+    from .registers import check_source_ids, load_claims, load_sources
+
+    claims = load_claims()
+    sources = load_sources()
+    parts = {}
+    for file in sorted(paths.VERDICT_PARTS.glob("*.csv")):
+        if not (paths.NOTEBOOKS / f"{file.stem}.ipynb").exists():
+            continue  # a notebook that no longer exists checks nothing
+        shown = paths.rel(file)
+        part = read_csv_strict(file, required=PART_COLUMNS)
+        for row_number, row in enumerate(part.to_dict("records"), start=1):
+            if row["verdict"] not in VOCABULARY:
+                raise InputError(shown, f"unknown verdict key '{row['verdict']}'", row=row_number, column="verdict")
+            if row["claim_id"] not in set(claims["claim_id"]):
+                raise InputError(shown, f"claim id '{row['claim_id']}' is not in the claims register",
+                                 row=row_number, column="claim_id")
+            if row["claim_id"] in parts:
+                raise InputError(shown, f"claim '{row['claim_id']}' already has a verdict", row=row_number,
+                                 column="claim_id")
+            check_source_ids(row["source_ids"], sources, shown, row_number, "source_ids")
+            parts[row["claim_id"]] = dict(row, notebook=file.stem)
+    rows = []
+    for claim in claims.to_dict("records"):
+        part = parts.get(claim["claim_id"])
+        value = claim["claimed_value"]
+        base = {"claim_id": claim["claim_id"], "claimed_value": "" if pd.isna(value) else format(value, ".12g"),
+                "unit": claim["unit"], "notebook": claim["notebook"]}
+        if part is None:
+            rows.append(dict(base, status="not-yet-checked", source_ids=claim["source_ids"]))
+            continue
+        verdict = VOCABULARY[part["verdict"]]
+        rows.append(dict(base, status="checked", **{k: part[k] for k in PART_COLUMNS[1:]},
+                         notebook=part["notebook"], label_en=verdict.label_en, label_nl=verdict.label_nl,
+                         rating="" if verdict.rating is None else verdict.rating))
+    table = pd.DataFrame([{column: row.get(column, "") for column in VERDICT_COLUMNS} for row in rows],
+                         columns=VERDICT_COLUMNS)
+    if write:
+        write_csv(paths.VERDICTS_FILE, table)
+    return table
+
+
+def legend() -> pd.DataFrame:
+    return pd.DataFrame([{"key": v.key, "English": v.label_en, "Nederlands": v.label_nl,
+                          "rating": "" if v.rating is None else v.rating, "rule": v.rule_en}
+                         for v in VOCABULARY.values()])

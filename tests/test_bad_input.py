@@ -1,0 +1,93 @@
+"""Bad input stops the build with a message naming file, row and column, exits non-zero,
+and leaves every previous output exactly as it was."""
+import json
+
+import pytest
+
+from conftest import run_cli, tree_hashes
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _fails(project, command, *expected):
+    before = tree_hashes(project)
+    result = run_cli(project, command)
+    assert result.returncode == 1, result.stdout + result.stderr
+    for fragment in expected:
+        assert fragment in result.stderr, (fragment, result.stderr)
+    after = tree_hashes(project)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    assert changed <= {k for k in changed if k.startswith("data/claims") or k.startswith("data/sources")
+                       or k.startswith("data/verdicts/") or k.startswith("notebooks/99")}, changed
+    return result
+
+
+def test_malformed_register_row(project):
+    claims = project / "data" / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].rsplit(",", 2)[0]          # row 3 loses two fields
+    claims.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _fails(project, "build", "data/claims.csv", "row 3 (line 4)", "fields")
+
+
+def test_missing_column(project):
+    _edit(project / "data" / "claims.csv", "fragment_nl,", "fragment,")
+    _fails(project, "build", "data/claims.csv", "column 'fragment_nl'", "missing")
+
+
+def test_bad_value_names_row_and_column(project):
+    _edit(project / "data" / "claims.csv", ",resettlement,", ",asylum-tourism,")
+    _fails(project, "validate", "data/claims.csv", "row 1 (line 2)", "column 'topic'")
+
+
+def test_duplicate_claim_id(project):
+    _edit(project / "data" / "claims.csv", "C02,", "C01,")
+    _fails(project, "build", "data/claims.csv", "row 2", "column 'claim_id'", "duplicate")
+
+
+def test_unknown_source_id(project):
+    _edit(project / "data" / "claims.csv", "vwn-letter-2026-02-02,01-resettlement", "no-such-source,01-resettlement")
+    _fails(project, "build", "data/claims.csv", "row 1", "column 'source_ids'", "no-such-source")
+
+
+def test_checksum_mismatch(project):
+    extract = project / "data" / "snapshots" / "worldbank" / "SP.POP.TOTL.csv"
+    extract.write_text(extract.read_text() + "Nowhere,NWH,2020,1\n")
+    result = _fails(project, "build", "data/sources/snapshots.csv", "column 'extract_sha256'", "checksum mismatch")
+    assert "SP.POP.TOTL.csv" in result.stderr
+
+
+def test_missing_extract(project):
+    (project / "data" / "snapshots" / "worldbank" / "NY.GDP.MKTP.CD.csv").unlink()
+    _fails(project, "validate", "data/sources/snapshots.csv", "column 'extract_path'", "missing")
+
+
+def test_quote_not_in_letter(project):
+    from factcheck import paths
+    if not (paths.LETTER_DIR).exists():
+        pytest.skip("the letter folder is not on this machine")
+    _edit(project / "data" / "claims.csv", "Elders is dit veel hoger.,Elders is dit veel hoger.",
+          "Elders is dit veel lager.,Elders is dit veel lager.")
+    _fails(project, "build", "data/claims.csv", "row 8", "column 'quote_nl'", "not in the letter")
+
+
+def test_unknown_verdict_key(project):
+    parts = project / "data" / "verdicts"
+    parts.mkdir(exist_ok=True)
+    (parts / "00-overview.csv").write_text(
+        "claim_id,checked_value,checked_low,checked_high,verdict,rule,conclusion_en,conclusion_nl,source_ids,figures\n"
+        "C19,,,,sort-of-true,r,c,c,vwn-letter-2026-02-02,\n")
+    _fails(project, "build", "data/verdicts/00-overview.csv", "row 1", "column 'verdict'", "sort-of-true")
+
+
+def test_failing_notebook_changes_nothing(project):
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
+                           "outputs": [], "source": "raise RuntimeError('broken on purpose')"}],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    (project / "notebooks" / "99-broken.ipynb").write_text(json.dumps(notebook))
+    _fails(project, "build", "notebooks/99-broken.ipynb", "broken on purpose", "no output was changed")

@@ -1,0 +1,75 @@
+import pandas as pd
+import pytest
+
+from factcheck import paths
+from factcheck.verdicts import (VERDICT_COLUMNS, VOCABULARY, Reading, assemble_verdicts, assess,
+                                assess_statement, claim_band, precision)
+
+
+def test_vocabulary_is_complete_and_bilingual():
+    assert list(VOCABULARY) == ["accurate", "accurate-needs-context", "outdated", "definition-dependent",
+                                "overstated", "understated", "misleading", "inaccurate", "unverifiable"]
+    for verdict in VOCABULARY.values():
+        assert verdict.label_en and verdict.label_nl and verdict.rule_en
+        assert verdict.rating is None if verdict.key == "unverifiable" else 1 <= verdict.rating <= 5
+
+
+@pytest.mark.parametrize("value, expected", [(14, 1), (61000, 1000), (10430, 10), (0.4, 0.1), (0, 1), (3e6, 1e6)])
+def test_precision(value, expected):
+    assert precision(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("value, qualifier, band", [
+    (14, "", (13.5, 14.5)), (0, "", (0, 0.5)), (1100, "about", (990, 1210)),
+    (3e6, "almost", (2.7e6, 3e6)), (0, "none", (0, 0)), (61000, "only", (60500, 61500))])
+def test_claim_band(value, qualifier, band):
+    assert claim_band(value, qualifier) == pytest.approx(band)
+
+
+BAND = (13.5, 14.5)
+
+
+@pytest.mark.parametrize("readings, context, expected", [
+    ([], (), "unverifiable"),
+    ([Reading("p", 14.2, 14.2)], (), "accurate"),
+    ([Reading("p", 14.2, 14.2)], ("masked counts",), "accurate-needs-context"),
+    ([Reading("p", 14, 14), Reading("eurostat", 10, 10, "definition")], (), "definition-dependent"),
+    ([Reading("p", 20, 20), Reading("2023", 14, 14, "earlier")], (), "outdated"),
+    ([Reading("p", 20, 20), Reading("eurostat", 14, 14, "definition")], (), "definition-dependent"),
+    ([Reading("p", 20, 20), Reading("per year", 14, 14, "comparison")], (), "misleading"),
+    ([Reading("p", 10, 12)], (), "overstated"),
+    ([Reading("p", 20, 25)], (), "understated"),
+    ([Reading("p", 5, 6)], (), "inaccurate"),
+    ([Reading("p", 40, 40)], (), "inaccurate"),
+    ([Reading("p", 5, 15)], (), "accurate"),   # a range that covers the band: cannot refute
+])
+def test_assess_rules(readings, context, expected):
+    result = assess(BAND, readings, context)
+    assert result.verdict == expected
+    assert result.reason.startswith("rule")
+
+
+def test_reading_rejects_inverted_range():
+    with pytest.raises(ValueError):
+        Reading("bad", 5, 4)
+
+
+def test_statement_rule():
+    assert assess_statement(None, "no source").verdict == "unverifiable"
+    assert assess_statement(True, "x").verdict == "accurate"
+    assert assess_statement(True, "x", ["y"]).verdict == "accurate-needs-context"
+    assert assess_statement(False, "x").verdict == "inaccurate"
+
+
+def test_verdict_table_is_generated_and_complete():
+    table = assemble_verdicts(write=False)
+    assert list(table.columns) == VERDICT_COLUMNS
+    assert list(table["claim_id"]) == [f"C{i:02d}" for i in range(1, 21)]
+    committed = pd.read_csv(paths.VERDICTS_FILE, dtype=str, keep_default_na=False)
+    assert committed.equals(table.astype(str)), "data/verdicts.csv is stale: run `make`"
+    checked = table[table["status"] == "checked"]
+    assert checked["verdict"].isin(list(VOCABULARY)).all()
+    assert (table.loc[table["status"] == "not-yet-checked", "verdict"] == "").all()
+    for row in checked.itertuples():
+        if row.verdict != "unverifiable":
+            assert row.checked_value != "" or row.claimed_value == "", row.claim_id
