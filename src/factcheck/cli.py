@@ -14,6 +14,8 @@ def main(argv=None) -> int:
     snap = sub.add_parser("snapshots", help="write data/snapshots from the upstream files")
     snap.add_argument("sources", help="folder with the upstream snapshots (../shared/sources)")
     sub.add_parser("validate", help="validate the registers and extract checksums")
+    run = sub.add_parser("run", help="execute one notebook in place (no staging, no cache)")
+    run.add_argument("notebook", help="path to the .ipynb file")
     args = parser.parse_args(argv)
     from .build import NotebookFailed
 
@@ -25,6 +27,15 @@ def main(argv=None) -> int:
             from .snapshots import make_snapshots
             rows = make_snapshots(args.sources)
             print(f"snapshots: {len(rows)} extracts written to data/snapshots, register data/sources/snapshots.csv")
+        elif args.command == "run":
+            from pathlib import Path
+
+            from . import paths
+            from .build import execute
+            from .io import atomic_write_bytes
+            notebook = Path(args.notebook).resolve()
+            atomic_write_bytes(notebook, execute(notebook, paths.ROOT))
+            print(f"executed {notebook.name}")
         elif args.command == "validate":
             from .registers import validate_all
             registers = validate_all()
