@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOURCES ?= ../shared/sources
 STAMP  := $(VENV)/.installed
 
-.PHONY: all build test lab snapshots validate clean
+.PHONY: all build test lab snapshots validate figures browser bench clean
 all: build
 
 $(STAMP): requirements.txt pyproject.toml
@@ -29,8 +29,26 @@ lab: $(STAMP)
 snapshots: $(STAMP)
 	$(PY) -m factcheck snapshots $(SOURCES)
 
+# Charts for one language and size preset: make figures LANG=nl SIZE=column [CHART=name]
+# LANG is also the locale variable: only a value given on the command line counts.
+FIG_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en,nl)
+SIZE ?= web
+CHART ?=
+figures: $(STAMP)
+	LANG=C.UTF-8 $(PY) -m factcheck figures --lang $(FIG_LANG) --size $(SIZE) --chart "$(CHART)"
+
 validate: $(STAMP)
 	$(PY) -m factcheck validate
+
+# Timings and memory against the targets in the README (issue 9).
+bench: $(STAMP)
+	$(PY) -m factcheck.bench
+
+# Debian's chromium for the report's browser test (root: apt-get; CI runs this first).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "[setup] installing Debian's chromium for the browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:
 	rm -rf build $(VENV)

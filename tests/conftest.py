@@ -10,7 +10,7 @@ import pytest
 
 from factcheck import paths
 
-COPIED = ("data", "figures", "notebooks", "pyproject.toml")
+COPIED = ("data", "figures", "notebooks", "report", "pyproject.toml", "README.md", "CITATION.cff")
 
 
 @pytest.fixture
@@ -33,9 +33,9 @@ def run_cli(root: Path, *args, timeout=600) -> subprocess.CompletedProcess:
                           text=True, timeout=timeout)
 
 
-def tree_hashes(root: Path, folders=("data", "figures", "notebooks")) -> dict:
+def tree_hashes(root: Path, folders=("data", "figures", "notebooks", "report")) -> dict:
     """sha256 of every file under the given folders, to prove nothing was touched."""
-    hashes = {}
+    hashes = {"README.md": hashlib.sha256((root / "README.md").read_bytes()).hexdigest()}
     for folder in folders:
         for file in sorted((root / folder).rglob("*")):
             if file.is_file():

@@ -1,28 +1,35 @@
 """Execute the notebooks and publish their outputs, all or nothing.
 
 Notebooks run in a staging copy of data/, figures/ and notebooks/ (FACTCHECK_ROOT points
-there), two at a time. Only when every notebook succeeded are the changed files copied
-back, each with an atomic rename: a failing build leaves the previous outputs intact.
-A notebook is re-executed only when its content hash or its inputs' hash changed.
+there), in parallel on the available cores. Only when every notebook succeeded are the
+changed files copied back, each with an atomic rename: a failing build leaves the
+previous outputs intact. A notebook is re-executed only when the hash of its cells or of
+its inputs changed (build/notebook-hashes.json).
 """
 import hashlib
 import json
 import os
 import shutil
-import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import paths, readme
+from . import paths
 from .io import atomic_write_bytes, atomic_write_text
+from .publish import publish
 
 OUTPUT_DIRS = ("data", "figures", "notebooks")
 OVERVIEW = "00-overview"
 CACHE = paths.ROOT / "build" / "notebook-hashes.json"
 KERNEL = "python3"
 TIMEOUT = 600
+
+
+class NotebookFailed(Exception):
+    def __init__(self, notebook, error):
+        self.notebook = notebook
+        super().__init__(f"notebooks/{notebook} failed; no output was changed.\n{error}")
 
 
 def notebooks() -> list:
@@ -46,22 +53,23 @@ def _source_hash(notebook: Path) -> str:
 
 
 def input_hash(notebook: Path) -> str:
-    """Everything a notebook may read: the package, the registers, extracts, published
+    """Everything a notebook may read: the package, the registers, extracts and published
     tables; the overview also reads the other notebooks' verdicts."""
-    files = [f for f in (paths.ROOT / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
-    data = [f for f in paths.DATA.rglob("*") if f.is_file()]
-    if notebook.stem != OVERVIEW:
-        data = [f for f in data if paths.VERDICT_PARTS not in f.parents and f != paths.VERDICTS_FILE]
-    return hashlib.sha256((_source_hash(notebook) + _digest(files + data)).encode()).hexdigest()
+    package = [f for f in (paths.ROOT / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
+    folders = [paths.SOURCES_DIR, paths.PUBLISHED, paths.SNAPSHOTS]
+    if notebook.stem == OVERVIEW:
+        folders.append(paths.VERDICT_PARTS)
+    data = [paths.CLAIMS_FILE] + [f for folder in folders for f in folder.rglob("*") if f.is_file()]
+    return hashlib.sha256((_source_hash(notebook) + _digest(package + data)).encode()).hexdigest()
 
 
-def execute(notebook: Path, root: Path) -> bytes:
-    """Run one notebook top to bottom in `root`; return the executed notebook's bytes."""
+def execute(notebook: Path, root: Path, env: dict = None) -> bytes:
+    """Run one notebook top to bottom with `root` as project root; return its bytes."""
     import nbformat
     from nbclient import NotebookClient
 
     os.environ["FACTCHECK_ROOT"] = str(root)
-    os.environ.setdefault("PYTHONHASHSEED", "0")
+    os.environ.update(env or {})
     nb = nbformat.read(notebook, as_version=4)
     client = NotebookClient(nb, timeout=TIMEOUT, kernel_name=KERNEL, record_timing=False,
                             resources={"metadata": {"path": str(notebook.parent)}})
@@ -69,20 +77,20 @@ def execute(notebook: Path, root: Path) -> bytes:
     return (nbformat.writes(nb) + "\n").encode()
 
 
-def _run(args):
-    staged, root = args
+def _run(task):
+    staged, root, env = task
     started = time.perf_counter()
     try:
-        payload = execute(Path(staged), Path(root))
+        payload = execute(Path(staged), Path(root), env)
     except Exception as exc:  # report every failing notebook by name
-        return staged, None, f"{type(exc).__name__}: {exc}", time.perf_counter() - started
+        return staged, f"{type(exc).__name__}: {exc}", time.perf_counter() - started
     atomic_write_bytes(staged, payload)
-    return staged, payload, None, time.perf_counter() - started
+    return staged, None, time.perf_counter() - started
 
 
-def _copy_back(stage: Path) -> list:
+def _copy_back(stage: Path, folders=OUTPUT_DIRS) -> list:
     changed = []
-    for name in OUTPUT_DIRS:
+    for name in folders:
         for file in sorted((stage / name).rglob("*")):
             if not file.is_file() or ".ipynb_checkpoints" in file.parts:
                 continue
@@ -94,61 +102,64 @@ def _copy_back(stage: Path) -> list:
     return changed
 
 
-def build(force: bool = False, jobs: int = None, log=print) -> list:
-    """Validate the registers, run what changed, publish. Returns the files changed."""
-    from .registers import validate_all
-    from .verdicts import assemble_verdicts
-
-    validate_all()
-    cache = json.loads(CACHE.read_text()) if CACHE.exists() and not force else {}
-    all_notebooks = notebooks()
-    topics = [nb for nb in all_notebooks if nb.stem != OVERVIEW]
-    stale_topics = [nb for nb in topics if cache.get(nb.name) != input_hash(nb)]
-    jobs = jobs or max(1, min(len(stale_topics), os.cpu_count() or 1))
-    started = time.perf_counter()
-    total = len(all_notebooks)
-    with tempfile.TemporaryDirectory(prefix="stage-", dir=_stage_parent()) as tmp:
+def run_staged(groups, env=None, jobs=None, copy=OUTPUT_DIRS, log=print) -> tuple:
+    """Execute groups of notebooks (one group after the other, each in parallel) in a
+    staging copy; copy the `copy` folders back only if all succeeded. Returns (changed, count)."""
+    total = sum(len(group) for group in groups)
+    if total == 0:
+        return [], 0
+    jobs = jobs or os.cpu_count() or 1
+    started, done = time.perf_counter(), 0
+    (paths.ROOT / "build").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="stage-", dir=paths.ROOT / "build") as tmp:
         stage = Path(tmp)
         for name in OUTPUT_DIRS:
             shutil.copytree(paths.ROOT / name, stage / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        done = 0
-        for group in (stale_topics, [nb for nb in all_notebooks if nb.stem == OVERVIEW]):
+        for group in groups:
             if not group:
                 continue
-            if group[0].stem == OVERVIEW and not stale_topics and not force and \
-                    cache.get(group[0].name) == input_hash(group[0]):
-                continue
-            tasks = [(str(stage / "notebooks" / nb.name), str(stage)) for nb in group]
+            tasks = [(str(stage / "notebooks" / nb.name), str(stage), env or {}) for nb in group]
             with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-                for staged, payload, error, seconds in pool.map(_run, tasks):
+                for staged, error, seconds in pool.map(_run, tasks):
                     done += 1
-                    name = Path(staged).name
                     if error:
-                        raise NotebookFailed(name, error)
-                    log(f"[{done}/{total}] {name} executed in {seconds:.1f}s "
+                        raise NotebookFailed(Path(staged).name, error)
+                    log(f"[{done}/{total}] {Path(staged).name} executed in {seconds:.1f}s "
                         f"(elapsed {time.perf_counter() - started:.1f}s)")
-        changed = _copy_back(stage)
-    if readme.update(assemble_verdicts(write=False)):
-        changed.append(readme.README)
-    fresh = {nb.name: input_hash(nb) for nb in all_notebooks}
-    atomic_write_text(CACHE, json.dumps(fresh, indent=1, sort_keys=True) + "\n")
-    skipped = total - done
-    log(f"build: {done} notebook(s) executed, {skipped} unchanged, {len(changed)} file(s) updated "
-        f"in {time.perf_counter() - started:.1f}s")
+        return _copy_back(stage, copy), done
+
+
+def build(force: bool = False, jobs: int = None, log=print) -> list:
+    """Validate the registers, run what changed, publish. Returns the files changed."""
+    from .registers import validate_all
+
+    started = time.perf_counter()
+    log("[validate] registers, links and extract checksums")
+    validate_all()
+    cache = {} if force or not CACHE.exists() else json.loads(CACHE.read_text())
+    everything = notebooks()
+    stale = [nb for nb in everything if nb.stem != OVERVIEW and cache.get(nb.name) != input_hash(nb)]
+    overview = [nb for nb in everything if nb.stem == OVERVIEW
+                and (stale or cache.get(nb.name) != input_hash(nb))]
+    changed, done = run_staged([stale, overview], jobs=jobs, log=log)
+    changed += publish()
+    atomic_write_text(CACHE, json.dumps({nb.name: input_hash(nb) for nb in everything}, indent=1,
+                                        sort_keys=True) + "\n")
+    log(f"build: {done} notebook(s) executed, {len(everything) - done} unchanged, "
+        f"{len(changed)} file(s) updated in {time.perf_counter() - started:.1f}s")
     return changed
 
 
-def _stage_parent() -> Path:
-    parent = paths.ROOT / "build"
-    parent.mkdir(exist_ok=True)
-    return parent
+def export_figures(langs, size: str, chart: str = None, log=print) -> list:
+    """Re-export charts for the given languages and size preset (and only `chart` if given),
+    by running the notebooks in a staging copy; only figures/ is copied back."""
+    from .charts import LANGS, SIZES
 
-
-class NotebookFailed(Exception):
-    def __init__(self, notebook, error):
-        self.notebook = notebook
-        super().__init__(f"notebooks/{notebook} failed; no output was changed.\n{error}")
-
-
-if __name__ == "__main__":
-    build(force="--force" in sys.argv)
+    unknown = [lang for lang in langs if lang not in LANGS]
+    if unknown or size not in SIZES:
+        raise ValueError(f"languages must be among {LANGS} and size among {tuple(SIZES)}")
+    env = {"FACTCHECK_CHART_LANGS": ",".join(langs), "FACTCHECK_CHART_SIZE": size,
+           "FACTCHECK_CHART_ONLY": chart or ""}
+    changed, _ = run_staged([notebooks()], env=env, copy=("figures",), log=log)
+    log(f"figures: {len(changed)} file(s) written for {','.join(langs)} at size '{size}'")
+    return changed

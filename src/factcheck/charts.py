@@ -5,6 +5,7 @@ A notebook gives a `draw(ax, lang)` function, the texts per language and the cha
 metadata sidecar (title, alt text, source line, claim ids, licence) per language.
 """
 import json
+import os
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -56,7 +57,8 @@ def render(draw, text: ChartText, lang: str, size: str = "web", left: float = No
         fig = plt.figure(figsize=(width, height))
         title = _wrap(text.title, int(chars * 0.8))
         subtitle = _wrap(text.subtitle, chars)
-        footer = _wrap(text.source, chars) + ("\n" + _wrap(text.note, chars) if text.note else "")
+        small = int(width * 16)  # the footer's smaller type fits more characters a line
+        footer = _wrap(text.source, small) + ("\n" + _wrap(text.note, small) if text.note else "")
         top_lines = title.count("\n") + subtitle.count("\n") + 2
         bottom_lines = footer.count("\n") + 1
         top = 1 - (0.3 + 0.19 * top_lines) / height
@@ -64,11 +66,22 @@ def render(draw, text: ChartText, lang: str, size: str = "web", left: float = No
         left = left if left is not None else (0.09 if size == "web" else 0.15)
         ax = fig.add_axes([left, bottom, 0.96 - left, top - bottom])
         draw(ax, lang)
+        _fit_left(fig, ax)
         fig.text(0.02, 1 - 0.15 / height, title, ha="left", va="top", fontsize=12, fontweight="bold")
         fig.text(0.02, 1 - (0.2 + 0.2 * (title.count("\n") + 1)) / height, subtitle, ha="left", va="top",
                  fontsize=9.5, color="#333333")
         fig.text(0.02, 0.1 / height, footer, ha="left", va="bottom", fontsize=7.5, color="#666666")
     return fig
+
+
+def _fit_left(fig, ax, margin: float = 0.02) -> None:
+    """Move the axes right until tick labels and axis label fit inside the figure."""
+    renderer = fig.canvas.get_renderer()
+    overflow = margin * fig.bbox.width - ax.get_tightbbox(renderer).x0
+    if overflow > 0:
+        box = ax.get_position()
+        shift = overflow / fig.bbox.width
+        ax.set_position([box.x0 + shift, box.y0, box.width - shift, box.height])
 
 
 def save_figure(fig, stem: Path) -> list:
@@ -91,7 +104,13 @@ def export_chart(name: str, draw, texts: dict, data, claim_ids, size: str = "web
     """Write the chart `name` in every language, with its data and metadata sidecars.
 
     draw(ax, lang) draws the data; texts maps language -> ChartText; `left` is the axes'
-    left edge as a fraction of the width (raise it for long category labels)."""
+    left edge as a fraction of the width (raise it for long category labels).
+    `make figures` narrows what is written through FACTCHECK_CHART_{LANGS,SIZE,ONLY}."""
+    if os.environ.get("FACTCHECK_CHART_ONLY") and os.environ["FACTCHECK_CHART_ONLY"] != name:
+        return []
+    if os.environ.get("FACTCHECK_CHART_LANGS"):
+        langs = tuple(os.environ["FACTCHECK_CHART_LANGS"].split(","))
+    size = os.environ.get("FACTCHECK_CHART_SIZE") or size
     folder = paths.FIGURES / name
     write_csv(folder / f"{name}.csv", data)
     written = []

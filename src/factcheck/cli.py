@@ -14,6 +14,10 @@ def main(argv=None) -> int:
     snap = sub.add_parser("snapshots", help="write data/snapshots from the upstream files")
     snap.add_argument("sources", help="folder with the upstream snapshots (../shared/sources)")
     sub.add_parser("validate", help="validate the registers and extract checksums")
+    figures = sub.add_parser("figures", help="export charts for a language and size preset")
+    figures.add_argument("--lang", default="en,nl", help="en, nl or en,nl")
+    figures.add_argument("--size", default="web", help="web (16:9) or column (narrow)")
+    figures.add_argument("--chart", default="", help="one chart name (folder under figures/); default all")
     run = sub.add_parser("run", help="execute one notebook in place (no staging, no cache)")
     run.add_argument("notebook", help="path to the .ipynb file")
     args = parser.parse_args(argv)
@@ -27,6 +31,9 @@ def main(argv=None) -> int:
             from .snapshots import make_snapshots
             rows = make_snapshots(args.sources)
             print(f"snapshots: {len(rows)} extracts written to data/snapshots, register data/sources/snapshots.csv")
+        elif args.command == "figures":
+            from .build import export_figures
+            export_figures(args.lang.split(","), args.size, args.chart or None)
         elif args.command == "run":
             from pathlib import Path
 
@@ -40,7 +47,7 @@ def main(argv=None) -> int:
             from .registers import validate_all
             registers = validate_all()
             print(f"valid: {len(registers['claims'])} claims, {len(registers['sources'])} sources")
-    except (InputError, NotebookFailed) as exc:
+    except (InputError, NotebookFailed, ValueError) as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -75,4 +75,4 @@ def export_verdict_chart(counts: pd.DataFrame) -> list:
             f"{checked} zijn gecontroleerd."),
     }
     data = counts.reset_index()
-    return charts.export_chart("verdict-counts", draw, texts, data, claim_ids=[], left=0.16)
+    return charts.export_chart("verdict-counts", draw, texts, data, claim_ids=[])

@@ -1,5 +1,6 @@
 """Generated parts of README.md, between <!-- begin:NAME --> and <!-- end:NAME --> markers."""
 import re
+from html import escape
 
 import pandas as pd
 
@@ -31,8 +32,23 @@ def verdicts_markdown(table: pd.DataFrame) -> str:
     return _markdown_table(shown)
 
 
+def gallery_markdown() -> str:
+    """Every chart's English PNG as a thumbnail linking to its folder (Dutch, SVG, PDF, CSV)."""
+    import json
+
+    cells = []
+    for png in sorted(paths.FIGURES.glob("*/*.en.png")):
+        name = png.parent.name
+        meta = json.loads(png.with_name(f"{name}.en.json").read_text(encoding="utf-8"))
+        cells.append(f'<a href="figures/{name}/"><img src="figures/{name}/{png.name}" width="300" '
+                     f'alt="{escape(meta["alt"])}"></a><br>{escape(meta["title"])}')
+    cells += [""] * (len(cells) % 2)
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    return _markdown_table(pd.DataFrame(rows, columns=["", ""])) if rows else "(no charts yet)"
+
+
 def sections(table: pd.DataFrame) -> dict:
-    return {"legend": legend_markdown(), "verdicts": verdicts_markdown(table)}
+    return {"legend": legend_markdown(), "verdicts": verdicts_markdown(table), "gallery": gallery_markdown()}
 
 
 def render(text: str, parts: dict) -> str:

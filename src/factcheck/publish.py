@@ -1,0 +1,33 @@
+"""After a successful build: the README's generated sections, ClaimReview records, the report."""
+import re
+
+from . import claimreview, paths, readme, report
+from .registers import load_claims, load_sources
+from .verdicts import assemble_verdicts
+
+
+def date_published() -> str:
+    """The release date in CITATION.cff: one place, so re-runs give identical files."""
+    match = re.search(r"^date-released:\s*(\S+)", (paths.ROOT / "CITATION.cff").read_text(), re.M)
+    return match.group(1).strip("'\"")
+
+
+def publish() -> list:
+    """Write README sections, data/claimreview.jsonld and report/index.html; return changed files."""
+    claims, sources = load_claims(), load_sources()
+    table = assemble_verdicts(write=False)
+    records = claimreview.records(claims, table, sources, date_published())
+    for item in records:
+        missing = claimreview.problems(item)
+        if missing:
+            raise ValueError(f"ClaimReview for {item['url']} lacks {', '.join(missing)}")
+    changed = []
+    if readme.update(table):
+        changed.append(readme.README)
+    for path, text in ((claimreview.CLAIMREVIEW_FILE, claimreview.dumps(records)),
+                       (report.REPORT_FILE, report.render(claims, table, sources, records))):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            from .io import atomic_write_text
+            atomic_write_text(path, text)
+            changed.append(path)
+    return changed

@@ -1,0 +1,551 @@
+"""The EU solidarity pool: the reference key of the Asylum and Migration Management
+Regulation (AMMR, Regulation (EU) 2024/1351) and the Dutch indicative share (claims C11-C13).
+
+Art. 66 and Annex I of the AMMR: each Member State's share is 50 % its share of the
+population plus 50 % its share of total GDP, over "the overall number of MS", from the latest
+Eurostat data. Eurostat files are not available to the project, so World Bank population
+(mid-year) and GDP (current US$) stand in for them (see `conversion_sensitivity`).
+
+Every assumption that moves a number sits in one `Settings` object: the data years, the group
+of Member States over which the key is computed, and the pool each claim is read against.
+Published figures (pool sizes, the Commission's classification of Member States, who takes
+part) come from the sources-backed tables data/published/solidarity-*.csv.
+"""
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from . import charts, snapshots
+from .errors import InputError
+from .registers import load_published
+from .schema import Column, Schema
+from .verdicts import Reading, assess, assess_statement, claim_band
+
+NOTEBOOK = "03-solidarity"
+NETHERLANDS = "NLD"
+POPULATION_SOURCE = "worldbank-population"
+GDP_SOURCE = "worldbank-gdp"
+
+# --- published tables ---------------------------------------------------------------------
+
+POOLS_SCHEMA = Schema("solidarity-pools", (
+    Column("pool_id", "id"), Column("label_en"), Column("label_nl"),
+    Column("year", "int", required=False, minimum=2024),
+    Column("relocations", "int", minimum=1), Column("eur", "int", minimum=1),
+    Column("source_id", "ids"), Column("note", required=False)), unique=("pool_id",))
+FIGURES_SCHEMA = Schema("solidarity-figures", (
+    Column("figure_id", "id"), Column("value", "number"), Column("unit"), Column("source_id", "ids"),
+    Column("note", required=False)), unique=("figure_id",))
+PARTICIPATION_SCHEMA = Schema("solidarity-participation", (
+    Column("iso3", pattern=r"[A-Z]{3}"), Column("country_en"),
+    Column("in_solidarity_mechanism", "choice", choices=("yes", "no")), Column("source_id", "ids"),
+    Column("note", required=False)), unique=("iso3",))
+UNDER_PRESSURE = "under-migratory-pressure"
+AT_RISK = "at-risk-of-migratory-pressure"
+SIGNIFICANT = "significant-migratory-situation"
+CATEGORIES = (UNDER_PRESSURE, AT_RISK, SIGNIFICANT)
+CLASSIFICATION_SCHEMA = Schema("solidarity-classification", (
+    Column("iso3", pattern=r"[A-Z]{3}"), Column("country_en"), Column("category", "choice", choices=CATEGORIES),
+    Column("decision"), Column("period"), Column("source_id", "ids")))
+
+
+def load_pools() -> pd.DataFrame:
+    """Pool sizes (relocations, EUR) with their sources: the legal minimum and decided pools."""
+    return load_published("solidarity-pools", POOLS_SCHEMA)
+
+
+def load_figures() -> pd.DataFrame:
+    """Other published figures (first cycle year, press estimates), indexed by figure_id."""
+    return load_published("solidarity-figures", FIGURES_SCHEMA).set_index("figure_id")
+
+
+def load_participation() -> pd.DataFrame:
+    """Member States whose participation in the solidarity mechanism is not the default (yes)."""
+    return load_published("solidarity-participation", PARTICIPATION_SCHEMA)
+
+
+def load_classification() -> pd.DataFrame:
+    """The Commission's classification of Member States (Implementing Decision (EU) 2025/2323).
+    A Member State can be in two categories (at risk and significant migratory situation)."""
+    frame = load_published("solidarity-classification", CLASSIFICATION_SCHEMA)
+    duplicated = frame.duplicated(["iso3", "category"])
+    if duplicated.any():
+        row = int(duplicated.to_numpy().nonzero()[0][0]) + 1
+        raise InputError("data/published/solidarity-classification.csv", "a Member State is listed twice in one "
+                         "category", row=row, column="iso3")
+    return frame
+
+
+def figure(figures: pd.DataFrame, figure_id: str) -> float:
+    return float(figures.loc[figure_id, "value"])
+
+
+# --- groups of Member States ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Group:
+    """A set of Member States over which the key is normalised."""
+    label_en: str
+    label_nl: str
+    drop_not_participating: bool    # leave out states outside the solidarity mechanism (Denmark)
+    drop_under_pressure: bool       # leave out the states the Commission found under migratory pressure
+    defensible: bool                # a reading of the AMMR's own text (used in the verdicts)
+    basis: str
+
+
+GROUPS = {
+    "ammr-26": Group("EU-26: Member States in the solidarity mechanism (EU-27 without Denmark)",
+                     "EU-26: lidstaten in het solidariteitsmechanisme (EU-27 zonder Denemarken)",
+                     True, False, True, "Art. 12(2)/66: 'each Member State'; Denmark is not part of the solidarity "
+                                        "mechanism; Ireland opted in"),
+    "eu-27": Group("EU-27: all Member States", "EU-27: alle lidstaten", False, False, True,
+                   "Annex I: 'n: the overall number of MS', read as all 27"),
+    "contributors-23": Group("EU-23: EU-27 without the four states under migratory pressure",
+                             "EU-23: EU-27 zonder de vier landen onder migratiedruk", False, True, False,
+                             "press reading ('to the other 23'); not the legal formula: Art. 61 gives states "
+                             "under pressure contributions of their own"),
+    "contributors-22": Group("EU-22: without Denmark and the four states under migratory pressure",
+                             "EU-22: zonder Denemarken en de vier landen onder migratiedruk", True, True, False,
+                             "press reading applied to the states in the mechanism; not the legal formula"),
+}
+
+
+def group_members(group: str, participation: pd.DataFrame, classification: pd.DataFrame) -> tuple:
+    """ISO3 codes of the Member States in `group`, in EU27 order."""
+    if group not in GROUPS:
+        raise ValueError(f"unknown group {group!r}; choose one of {sorted(GROUPS)}")
+    spec = GROUPS[group]
+    out = set(participation.loc[participation["in_solidarity_mechanism"] == "no", "iso3"]) \
+        if spec.drop_not_participating else set()
+    if spec.drop_under_pressure:
+        out |= set(classification.loc[classification["category"] == UNDER_PRESSURE, "iso3"])
+    return tuple(iso for iso in snapshots.EU27 if iso not in out)
+
+
+# --- the reference key -----------------------------------------------------------------------
+
+def key_inputs(population: pd.DataFrame, gdp: pd.DataFrame, members, population_year: int,
+               gdp_year: int) -> pd.DataFrame:
+    """Population and GDP of each member for the chosen years (World Bank extracts).
+
+    Raises InputError naming the country when a value is missing, so a data year without
+    data cannot silently drop a Member State from the denominator."""
+    rows = []
+    for iso in members:
+        row = {"iso3": iso}
+        for name, frame, year, source in (("population", population, population_year, POPULATION_SOURCE),
+                                          ("gdp", gdp, gdp_year, GDP_SOURCE)):
+            match = frame[(frame["iso3"] == iso) & (frame["year"] == year)]
+            if match.empty or pd.isna(match["value"].iloc[0]):
+                raise InputError(source, f"no {name} for {iso} in {year}", column="value")
+            row[name] = float(match["value"].iloc[0])
+            row["country"] = match["country_name"].iloc[0]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["iso3", "country", "population", "gdp"])
+
+
+def reference_key(inputs: pd.DataFrame) -> pd.DataFrame:
+    """Annex I of the AMMR: share_i = 0.5 * pop_i / sum(pop) + 0.5 * gdp_i / sum(gdp).
+
+    Returns the inputs with population_share, gdp_share and key (fractions summing to 1),
+    sorted by key, largest first (ties by iso3)."""
+    if inputs.empty:
+        raise ValueError("no Member States to compute a key over")
+    if (inputs[["population", "gdp"]] <= 0).any().any():
+        raise ValueError("population and GDP must be positive")
+    table = inputs.copy()
+    table["population_share"] = table["population"] / table["population"].sum()
+    table["gdp_share"] = table["gdp"] / table["gdp"].sum()
+    table["key"] = 0.5 * table["population_share"] + 0.5 * table["gdp_share"]
+    return table.sort_values(["key", "iso3"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def share_of(key: pd.DataFrame, iso3: str = NETHERLANDS) -> float:
+    match = key.loc[key["iso3"] == iso3, "key"]
+    if match.empty:
+        raise ValueError(f"{iso3} is not in the group the key was computed over")
+    return float(match.iloc[0])
+
+
+def indicative_share(key_share: float, pool: pd.Series) -> dict:
+    """A Member State's indicative contribution to one pool: people and euros."""
+    return {"people": key_share * pool["relocations"], "eur": key_share * pool["eur"]}
+
+
+def price_per_relocation(pool: pd.Series) -> float:
+    """The financial equivalent of one relocation implied by a pool: EUR / relocations."""
+    return pool["eur"] / pool["relocations"]
+
+
+# --- the settings --------------------------------------------------------------------------------
+
+LATEST = (2024, 2023)              # latest year in the extracts: population, GDP
+DATA_YEARS = ((2024, 2023), (2023, 2023), (2022, 2022))
+DEFENSIBLE_YEARS = ((2024, 2023), (2023, 2023))   # "latest available" data; 2022 is shown for stability
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every assumption the numbers and verdicts depend on.
+
+    population_year, gdp_year: data years (Art. 66: "the latest available" data; the extracts end
+        with population 2024 and GDP 2023).
+    group: the Member States the key is normalised over (see GROUPS).
+    pools: the pool each claim is read against, by claim id (see data/published/solidarity-pools.csv).
+    """
+    population_year: int = LATEST[0]
+    gdp_year: int = LATEST[1]
+    group: str = "ammr-26"
+    pools: dict = field(default_factory=lambda: {"C11": "council-2026", "C12": "legal-minimum"})
+
+    def label(self) -> str:
+        return f"{self.group}, population {self.population_year}, GDP {self.gdp_year}"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The loaded extracts and published tables, so that variants are computed without re-reading."""
+    population: pd.DataFrame
+    gdp: pd.DataFrame
+    pools: pd.DataFrame
+    figures: pd.DataFrame
+    participation: pd.DataFrame
+    classification: pd.DataFrame
+
+    @classmethod
+    def load(cls) -> "Inputs":
+        return cls(snapshots.load_extract(POPULATION_SOURCE), snapshots.load_extract(GDP_SOURCE), load_pools(),
+                   load_figures(), load_participation(), load_classification())
+
+    def pool(self, pool_id: str) -> pd.Series:
+        match = self.pools[self.pools["pool_id"] == pool_id]
+        if match.empty:
+            raise ValueError(f"unknown pool {pool_id!r}; have {list(self.pools['pool_id'])}")
+        row = match.iloc[0]
+        return pd.Series({"pool_id": row["pool_id"], "label_en": row["label_en"], "label_nl": row["label_nl"],
+                          "year": None if pd.isna(row["year"]) else int(row["year"]),
+                          "relocations": int(row["relocations"]), "eur": int(row["eur"]),
+                          "source_id": row["source_id"]})
+
+    def key(self, settings: Settings) -> pd.DataFrame:
+        members = group_members(settings.group, self.participation, self.classification)
+        return reference_key(key_inputs(self.population, self.gdp, members, settings.population_year,
+                                        settings.gdp_year))
+
+
+def variants(settings: Settings, defensible_only: bool = False) -> list:
+    """The settings for every group x data-year combination (the sensitivity grid)."""
+    out = []
+    for group, spec in GROUPS.items():
+        for years in DATA_YEARS:
+            if defensible_only and not (spec.defensible and years in DEFENSIBLE_YEARS):
+                continue
+            out.append(replace(settings, group=group, population_year=years[0], gdp_year=years[1]))
+    return out
+
+
+def sensitivity(inputs: Inputs, settings: Settings, pool_ids=("council-2026", "legal-minimum")) -> pd.DataFrame:
+    """The Dutch share under every group and data-year variant, for each pool (people, EUR million)."""
+    rows = []
+    for variant in variants(settings):
+        key = inputs.key(variant)
+        nl = key[key["iso3"] == NETHERLANDS].iloc[0]
+        row = {"group": variant.group, "states": len(key), "population_year": variant.population_year,
+               "gdp_year": variant.gdp_year,
+               "defensible": GROUPS[variant.group].defensible and
+                             (variant.population_year, variant.gdp_year) in DEFENSIBLE_YEARS,
+               "settings": variant == settings,
+               "nl_population_pct": round(100 * nl["population_share"], 2),
+               "nl_gdp_pct": round(100 * nl["gdp_share"], 2), "nl_key_pct": round(100 * nl["key"], 3)}
+        for pool_id in pool_ids:
+            pool = inputs.pool(pool_id)
+            share = indicative_share(nl["key"], pool)
+            row[f"{pool['relocations']}_people"] = round(share["people"])
+            row[f"{pool['relocations']}_eur_m"] = round(share["eur"] / 1e6, 1)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# --- reconciliation and the US-dollar stand-in -----------------------------------------------------
+
+def aggregate_check(inputs: Inputs, population_year: int, gdp_year: int) -> pd.DataFrame:
+    """Sum of the 27 Member States against the World Bank's own EU aggregate (EUU)."""
+    rows = []
+    for name, frame, year in (("population", inputs.population, population_year), ("gdp", inputs.gdp, gdp_year)):
+        members = frame[(frame["year"] == year) & frame["iso3"].isin(snapshots.EU27)]
+        aggregate = frame[(frame["year"] == year) & (frame["iso3"] == "EUU")]["value"]
+        total = float(members["value"].sum())
+        published = float(aggregate.iloc[0]) if not aggregate.empty else float("nan")
+        rows.append({"indicator": name, "year": year, "member_states": len(members), "sum_of_members": total,
+                     "world_bank_EUU": published, "difference": total - published,
+                     "difference_pct": round(100 * (total - published) / published, 4)})
+    return pd.DataFrame(rows)
+
+
+def conversion_sensitivity(key_inputs_frame: pd.DataFrame, iso3: str = NETHERLANDS, shift: float = 0.01) -> dict:
+    """How far the key of `iso3` could move if converting GDP to US dollars instead of euros
+    shifted every OTHER state's GDP by `shift` (up or down) relative to it.
+
+    For euro-area states a single EUR/USD rate multiplies every GDP by the same factor, which
+    leaves shares unchanged (`reference_key` is scale-free); only non-euro currencies can shift
+    relative to the euro, and by less than this all-states bound."""
+    base = share_of(reference_key(key_inputs_frame), iso3)
+    out = {"base": base}
+    for label, factor in (("others_up", 1 + shift), ("others_down", 1 - shift)):
+        frame = key_inputs_frame.copy()
+        frame.loc[frame["iso3"] != iso3, "gdp"] *= factor
+        out[label] = share_of(reference_key(frame), iso3)
+    return out
+
+
+# --- the claims --------------------------------------------------------------------------------------
+
+def pool_for_year(inputs: Inputs, year: int):
+    """The decided pool for a calendar year, or None when no pool covers it (before the first cycle)."""
+    if year < figure(inputs.figures, "first-cycle-year"):
+        return None
+    match = inputs.pools[inputs.pools["year"] == year]
+    return None if match.empty else inputs.pool(match.iloc[0]["pool_id"])
+
+
+def nl_people(inputs: Inputs, settings: Settings, pool_id: str) -> float:
+    return indicative_share(share_of(inputs.key(settings)), inputs.pool(pool_id))["people"]
+
+
+def _definition_readings(inputs: Inputs, settings: Settings, pool_id: str) -> list:
+    readings = []
+    for variant in variants(settings, defensible_only=True):
+        if variant == settings:
+            continue
+        value = round(nl_people(inputs, variant, pool_id))
+        readings.append(Reading(f"key over {variant.label()}", value, value, "definition"))
+    return readings
+
+
+def c11_readings(inputs: Inputs, settings: Settings, claim_year: int) -> list:
+    """C11 names a year. Rule of the year label: the primary reading is the Dutch share of the pool
+    FOR THAT YEAR; a pool for another year is a 'comparison' reading (rule 6: misleading when it
+    matches), or 'earlier' when that year lies before the named one (rule 4: outdated).
+    Before the first cycle (12 June 2026) no pool exists, so the share for such a year is 0."""
+    pool = pool_for_year(inputs, claim_year)
+    readings = []
+    if pool is None:
+        first = int(figure(inputs.figures, "first-cycle-year"))
+        readings.append(Reading(f"Dutch share of a solidarity pool for {claim_year}: none exists, the first "
+                                f"cycle is {first}", 0, 0, "primary"))
+    else:
+        value = round(nl_people(inputs, settings, pool["pool_id"]))
+        readings.append(Reading(f"Dutch share of the {claim_year} pool ({settings.label()})", value, value, "primary"))
+        readings += _definition_readings(inputs, settings, pool["pool_id"])
+    other = inputs.pool(settings.pools["C11"])
+    if other["year"] is not None and other["year"] != claim_year:
+        value = round(nl_people(inputs, settings, other["pool_id"]))
+        kind = "earlier" if other["year"] < claim_year else "comparison"
+        readings.append(Reading(f"Dutch share of the {other['year']} pool of {other['relocations']:,} "
+                                f"({settings.label()})", value, value, kind))
+    return readings
+
+
+def c12_readings(inputs: Inputs, settings: Settings) -> list:
+    """C12: 'an average of about 1600 a year is foreseen': the Dutch share of the annual pool
+    named in settings.pools['C12'] (the legal minimum), with the other defensible variants as
+    'definition' readings."""
+    pool_id = settings.pools["C12"]
+    pool = inputs.pool(pool_id)
+    value = round(nl_people(inputs, settings, pool_id))
+    primary = Reading(f"Dutch share of the {pool['relocations']:,} {pool['label_en'].lower()} ({settings.label()})",
+                      value, value, "primary")
+    return [primary] + _definition_readings(inputs, settings, pool_id)
+
+
+def c12_context(inputs: Inputs, settings: Settings) -> list:
+    """Context a reader needs with C12, each item derived from the published tables."""
+    context = []
+    pool = inputs.pool(settings.pools["C12"])
+    first_year = int(figure(inputs.figures, "first-cycle-year"))
+    decided = pool_for_year(inputs, first_year)
+    if decided is not None and decided["relocations"] < pool["relocations"]:
+        people = round(nl_people(inputs, settings, decided["pool_id"]))
+        context.append(f"{pool['relocations']:,} is the legal floor of the Commission's proposal; for {first_year} "
+                       f"the Council set {decided['relocations']:,} (Dutch share about {people:,})")
+    price = price_per_relocation(pool)
+    context.append(f"the share is indicative and can be met by paying EUR {price:,.0f} per relocation instead")
+    return context
+
+
+def categories_of(classification: pd.DataFrame, iso3: str = NETHERLANDS) -> list:
+    """The Commission's categories for a Member State (empty when it is not classified)."""
+    found = classification.loc[classification["iso3"] == iso3, "category"]
+    return [c for c in CATEGORIES if c in set(found)]
+
+
+def c13_assessment(classification: pd.DataFrame, iso3: str = NETHERLANDS):
+    """C13 says the Commission indicated the Netherlands has not reached 'migratory pressure'.
+    It holds when the Commission's decision does not list the Netherlands as under migratory
+    pressure; the category it does list it in is context."""
+    categories = categories_of(classification, iso3)
+    under = sorted(classification.loc[classification["category"] == UNDER_PRESSURE, "country_en"])
+    holds = UNDER_PRESSURE not in categories
+    decision = classification["decision"].iloc[0]
+    evidence = (f"{decision} lists {', '.join(under)} as under migratory pressure; the Netherlands is "
+                f"{'in: ' + ', '.join(c.replace('-', ' ') for c in categories) if categories else 'not classified'}")
+    context = [f"the Commission placed the Netherlands in the category '{c.replace('-', ' ')}'"
+               for c in categories if c != UNDER_PRESSURE]
+    return assess_statement(holds, evidence, context)
+
+
+def assess_numeric(claim: pd.Series, readings, context=()):
+    """Apply the project's numeric rule to one claim row of the register."""
+    return assess(claim_band(float(claim["claimed_value"]), claim["qualifier"]), readings, context)
+
+
+# --- charts --------------------------------------------------------------------------------------------
+
+COUNTRY_NL = {
+    "AUT": "Oostenrijk", "BEL": "België", "BGR": "Bulgarije", "HRV": "Kroatië", "CYP": "Cyprus", "CZE": "Tsjechië",
+    "DNK": "Denemarken", "EST": "Estland", "FIN": "Finland", "FRA": "Frankrijk", "DEU": "Duitsland",
+    "GRC": "Griekenland", "HUN": "Hongarije", "IRL": "Ierland", "ITA": "Italië", "LVA": "Letland",
+    "LTU": "Litouwen", "LUX": "Luxemburg", "MLT": "Malta", "NLD": "Nederland", "POL": "Polen", "PRT": "Portugal",
+    "ROU": "Roemenië", "SVK": "Slowakije", "SVN": "Slovenië", "ESP": "Spanje", "SWE": "Zweden"}
+COUNTRY_EN_SHORT = {"CZE": "Czechia", "SVK": "Slovakia"}
+SOURCE_EN = ("Source: World Bank WDI population (SP.POP.TOTL) and GDP in current US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
+             "key formula: Regulation (EU) 2024/1351, Art. 66 and Annex I")
+SOURCE_NL = ("Bron: Wereldbank WDI bevolking (SP.POP.TOTL) en bbp in lopende US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
+             "formule: Verordening (EU) 2024/1351, art. 66 en bijlage I")
+
+
+def country_name(iso3: str, english: str, lang: str) -> str:
+    return COUNTRY_NL[iso3] if lang == "nl" else COUNTRY_EN_SHORT.get(iso3, english)
+
+
+def key_chart_data(key: pd.DataFrame) -> pd.DataFrame:
+    """The key chart's data: one row per Member State, percentages rounded to 3 decimals."""
+    data = key[["iso3", "country", "population_share", "gdp_share", "key"]].copy()
+    for column in ("population_share", "gdp_share", "key"):
+        data[column.replace("share", "pct") if column != "key" else "key_pct"] = (100 * data[column]).round(3)
+    return data[["iso3", "country", "population_pct", "gdp_pct", "key_pct"]]
+
+
+def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidarity-key") -> list:
+    """Bars: the reference key by Member State, the Netherlands highlighted, in English and Dutch."""
+    data = key_chart_data(key)
+    nl = data[data["iso3"] == NETHERLANDS].iloc[0]
+    rank = int(data.index[data["iso3"] == NETHERLANDS][0]) + 1
+    group = GROUPS[settings.group]
+
+    def draw(ax, lang):
+        ordered = data.iloc[::-1]
+        names = [country_name(r.iso3, r.country, lang) for r in ordered.itertuples()]
+        colours = [charts.PALETTE["blue"] if iso == NETHERLANDS else charts.PALETTE["light"] for iso in ordered["iso3"]]
+        ax.barh(names, ordered["key_pct"], color=colours, height=0.72)
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+        ax.tick_params(axis="y", labelsize=6.3)
+        ax.set_ylim(-0.6, len(ordered) - 0.4)
+        position = list(ordered["iso3"]).index(NETHERLANDS)
+        decimal = (lambda v: f"{v:.2f}".replace(".", ",")) if lang == "nl" else (lambda v: f"{v:.2f}")
+        ax.text(nl["key_pct"] + 0.3, position, f"{decimal(nl['key_pct'])}%", va="center", fontsize=7.5,
+                color=charts.PALETTE["navy"], fontweight="bold")
+        ax.set_xlabel("share of the solidarity pool (%)" if lang == "en" else "aandeel in de solidariteitspool (%)")
+
+    states = len(data)
+    texts = {
+        "en": charts.ChartText(
+            "Each Member State's share of the EU solidarity pool",
+            f"The Netherlands' reference key is {nl['key_pct']:.2f}% ({rank}th of {states}): "
+            f"{nl['population_pct']:.1f}% of the population, {nl['gdp_pct']:.1f}% of GDP",
+            SOURCE_EN,
+            f"Key = 50% population share + 50% GDP share, over {group.label_en}; population "
+            f"{settings.population_year}, GDP {settings.gdp_year}.",
+            f"Horizontal bar chart of the reference key for {states} EU Member States, largest first; "
+            f"the Netherlands, highlighted, has {nl['key_pct']:.2f}%."),
+        "nl": charts.ChartText(
+            "Aandeel van elke lidstaat in de EU-solidariteitspool",
+            f"De verdeelsleutel van Nederland is {nl['key_pct']:.2f}% (plaats {rank} van {states}): "
+            f"{nl['population_pct']:.1f}% van de bevolking, {nl['gdp_pct']:.1f}% van het bbp".replace(".", ","),
+            SOURCE_NL,
+            f"Sleutel = 50% aandeel bevolking + 50% aandeel bbp, over {group.label_nl}; bevolking "
+            f"{settings.population_year}, bbp {settings.gdp_year}.",
+            f"Horizontaal staafdiagram van de verdeelsleutel voor {states} EU-lidstaten, grootste eerst; "
+            f"Nederland, gemarkeerd, heeft {nl['key_pct']:.2f}%.".replace(".", ",", 1)),
+    }
+    return charts.export_chart(name, draw, texts, data, claim_ids=["C11", "C12"], left=0.16)
+
+
+def share_chart_data(inputs: Inputs, settings: Settings, claims: pd.DataFrame) -> pd.DataFrame:
+    """For each claim: the claimed value and band, the Dutch share under the settings and its range
+    over the defensible variants, for the pool the claim is read against."""
+    rows = []
+    for claim_id in ("C11", "C12"):
+        claim = claims[claims["claim_id"] == claim_id].iloc[0]
+        pool = inputs.pool(settings.pools[claim_id])
+        band = claim_band(float(claim["claimed_value"]), claim["qualifier"])
+        values = [nl_people(inputs, v, pool["pool_id"]) for v in variants(settings, defensible_only=True)]
+        rows.append({"claim_id": claim_id, "claimed_text": claim["claimed_text"],
+                     "claimed_value": float(claim["claimed_value"]), "band_low": band[0], "band_high": band[1],
+                     "pool_id": pool["pool_id"], "pool_relocations": pool["relocations"],
+                     "pool_year": "" if pool["year"] is None else pool["year"],
+                     "nl_share": round(nl_people(inputs, settings, pool["pool_id"])),
+                     "nl_low": round(min(values)), "nl_high": round(max(values))})
+    return pd.DataFrame(rows)
+
+
+def export_share_chart(data: pd.DataFrame, settings: Settings, name: str = "solidarity-nl-share") -> list:
+    """The Dutch share of each pool against the letter's numbers and their 'about' bands."""
+    labels = {"en": {}, "nl": {}}
+    for row in data.itertuples():
+        year_en = f"pool {row.pool_year}" if row.pool_year != "" else "legal minimum pool"
+        year_nl = f"pool {row.pool_year}" if row.pool_year != "" else "wettelijke minimumpool"
+        labels["en"][row.claim_id] = f"{row.claim_id}: {year_en}\n({row.pool_relocations:,} relocations)"
+        labels["nl"][row.claim_id] = (f"{row.claim_id}: {year_nl}\n({row.pool_relocations:,} herplaatsingen)"
+                                      .replace(",", "."))
+
+    def draw(ax, lang):
+        positions = list(range(len(data)))[::-1]
+        for y, row in zip(positions, data.itertuples()):
+            ax.axvspan(0, 0, alpha=0)  # keep autoscale honest
+            ax.fill_betweenx([y - 0.32, y + 0.32], row.band_low, row.band_high, color=charts.PALETTE["yellow"],
+                             alpha=0.35, linewidth=0, label=("letter ±10%" if lang == "en" else "brief ±10%")
+                             if y == positions[0] else None)
+            ax.barh(y, row.nl_share, height=0.36, color=charts.PALETTE["blue"],
+                    label=("Dutch share (settings)" if lang == "en" else "Nederlands aandeel (instellingen)")
+                    if y == positions[0] else None)
+            ax.errorbar(row.nl_share, y, xerr=[[row.nl_share - row.nl_low], [row.nl_high - row.nl_share]],
+                        fmt="none", ecolor=charts.PALETTE["navy"], capsize=3, linewidth=1)
+            ax.plot([row.claimed_value] * 2, [y - 0.32, y + 0.32], color=charts.PALETTE["red"], linewidth=2,
+                    label=("letter" if lang == "en" else "brief") if y == positions[0] else None)
+            shown = f"{row.nl_share:,}" if lang == "en" else f"{row.nl_share:,}".replace(",", ".")
+            ax.text(row.nl_share * 0.5, y, shown, va="center", ha="center", color="white", fontsize=8,
+                    fontweight="bold")
+        ax.set_yticks(positions, [labels[lang][c] for c in data["claim_id"]], fontsize=8)
+        ax.set_xlim(0, max(data["band_high"].max(), data["nl_high"].max()) * 1.12)
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+        ax.set_xlabel("people" if lang == "en" else "personen")
+        ax.legend(loc="lower right", fontsize=7.5, ncol=3, bbox_to_anchor=(1.0, 1.0))
+
+    c11, c12 = data.iloc[0], data.iloc[1]
+    texts = {
+        "en": charts.ChartText(
+            "The Dutch share of the EU solidarity pool against the letter's numbers",
+            f"About {c11['nl_share']:,} of the {c11['pool_relocations']:,} relocations of the {c11['pool_year']} pool "
+            f"('about 1100 in 2025'), about {c12['nl_share']:,} of the legal minimum of {c12['pool_relocations']:,} "
+            f"('about 1600 a year')",
+            SOURCE_EN + "; pools: Regulation (EU) 2024/1351 Art. 12(2), Council of the EU 8 Dec 2025",
+            f"Bars: key over {GROUPS[settings.group].label_en}, population {settings.population_year}, GDP "
+            f"{settings.gdp_year}; whiskers: range over the defensible variants; shaded: the letter's figure ±10%.",
+            f"Horizontal bars comparing the Dutch indicative share ({c11['nl_share']} and {c12['nl_share']} people) "
+            f"with the letter's 1100 and 1600, each with a ±10% band."),
+        "nl": charts.ChartText(
+            "Het Nederlandse aandeel in de EU-solidariteitspool naast de cijfers uit de brief",
+            f"Ongeveer {c11['nl_share']:,} van de {c11['pool_relocations']:,} herplaatsingen van de pool "
+            f"{c11['pool_year']} ('ongeveer 1100 in 2025'), ongeveer {c12['nl_share']:,} van het wettelijk minimum "
+            f"van {c12['pool_relocations']:,} ('ongeveer 1600 per jaar')".replace(",", "."),
+            SOURCE_NL + "; pools: Verordening (EU) 2024/1351 art. 12(2), Raad van de EU 8 dec. 2025",
+            f"Staven: sleutel over {GROUPS[settings.group].label_nl}, bevolking {settings.population_year}, bbp "
+            f"{settings.gdp_year}; lijntjes: bereik over de verdedigbare varianten; gearceerd: het cijfer uit de "
+            f"brief ±10%.",
+            f"Horizontale staven die het Nederlandse indicatieve aandeel ({c11['nl_share']} en {c12['nl_share']} "
+            f"personen) vergelijken met 1100 en 1600 uit de brief, elk met een marge van 10%."),
+    }
+    return charts.export_chart(name, draw, texts, data, claim_ids=["C11", "C12"], left=0.2)

@@ -1,0 +1,101 @@
+"""The report and ClaimReview records: current, valid, escaped, and working in a real browser."""
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck import claimreview, paths, report
+from factcheck.publish import date_published, publish
+from factcheck.registers import load_claims, load_sources
+from factcheck.verdicts import assemble_verdicts
+
+ARTIFACTS = paths.ROOT / "test-artifacts"
+
+
+def _rendered():
+    claims, sources = load_claims(), load_sources()
+    table = assemble_verdicts(write=False)
+    records = claimreview.records(claims, table, sources, date_published())
+    return claims, table, sources, records
+
+
+def test_committed_report_and_claimreview_are_current():
+    claims, table, sources, records = _rendered()
+    assert report.REPORT_FILE.read_text(encoding="utf-8") == report.render(claims, table, sources, records), \
+        "report/index.html is stale: run `make`"
+    assert claimreview.CLAIMREVIEW_FILE.read_text(encoding="utf-8") == claimreview.dumps(records)
+
+
+def test_every_checked_claim_has_a_valid_claimreview():
+    claims, table, sources, records = _rendered()
+    checked = set(table.loc[table["status"] == "checked", "claim_id"])
+    assert {item["url"].split("#")[1] for item in records} == checked
+    for item in records:
+        assert claimreview.problems(item) == [], item["url"]
+        assert item["itemReviewed"]["author"]["name"] == "VluchtelingenWerk Nederland"
+        assert item["itemReviewed"]["datePublished"] == "2026-02-02"
+
+
+def test_claimreview_validation_catches_missing_fields():
+    _, table, sources, _ = _rendered()
+    claim = {"claim_id": "C99", "claim_en": "x", "quote_nl": "y"}
+    row = {"verdict": "accurate", "conclusion_en": "z"}
+    letter = {"url": "https://example.org", "title": "t"}
+    good = claimreview.record(claim, row, letter, "2026-11-29")
+    assert claimreview.problems(good) == []
+    bad = dict(good, claimReviewed="", reviewRating={"ratingValue": 9, "bestRating": 5, "worstRating": 1})
+    assert set(claimreview.problems(bad)) >= {"claimReviewed", "reviewRating.alternateName",
+                                               "reviewRating.ratingValue out of scale"}
+
+
+def test_report_escapes_text_from_letter_and_sources():
+    claims, table, sources, records = _rendered()
+    claims = claims.copy()
+    claims.loc[0, "quote_nl"] = '<script>alert("x")</script> & "quotes"'
+    html = report.render(claims, table, sources, records)
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
+
+
+def _chromium():
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    if os.environ.get("CI"):
+        pytest.fail("Debian's chromium is required in CI (`make browser` installs it)")
+    pytest.skip("no chromium on this machine: run `make browser` to install it")
+
+
+def test_report_in_headless_chromium():
+    playwright = pytest.importorskip("playwright.sync_api")
+    executable = _chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    errors, requests = [], []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(report.REPORT_FILE.as_uri())
+        assert errors == []
+        assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+        images = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth])")
+        assert images and all(done and width > 0 for done, width in images)
+        for claim_id in load_claims(check_letter=False)["claim_id"]:
+            assert page.locator(f"section#{claim_id}").count() == 1
+            assert page.locator(f"#row-{claim_id}").count() == 1
+        assert page.locator("h1 .t-en").is_visible() and not page.locator("h1 .t-nl").is_visible()
+        page.click("#lang-nl")
+        assert page.evaluate("document.body.className") == "nl"
+        assert page.locator("h1 .t-nl").is_visible() and not page.locator("h1 .t-en").is_visible()
+        page.screenshot(path=str(ARTIFACTS / "report-nl.png"), full_page=False)
+        page.click("#lang-en")
+        assert page.locator("h1 .t-en").is_visible()
+        page.screenshot(path=str(ARTIFACTS / "report-en.png"), full_page=False)
+        browser.close()
+    assert errors == []
