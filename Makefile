@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOURCES ?= ../shared/sources
 STAMP  := $(VENV)/.installed
 
-.PHONY: all build test lab snapshots validate figures browser bench clean
+.PHONY: all build test lab snapshots validate figures refresh browser bench clean
 all: build
 
 $(STAMP): requirements.txt pyproject.toml
@@ -39,6 +39,11 @@ figures: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) -m factcheck validate
+
+# Online only, never part of `make` or `make test`: new UNHCR and Eurostat snapshots,
+# a rebuild, and the per-claim diff. Optional: DATE=YYYY-MM-DD ONLY=unhcr|eurostat
+refresh: $(STAMP)
+	$(PY) -m factcheck refresh $(if $(DATE),--date $(DATE)) $(if $(ONLY),--only $(ONLY))
 
 # Timings and memory against the targets in the README (issue 9).
 bench: $(STAMP)

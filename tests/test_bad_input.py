@@ -50,7 +50,7 @@ def test_duplicate_claim_id(project):
 
 
 def test_unknown_source_id(project):
-    _edit(project / "data" / "claims.csv", "vwn-letter-2026-02-02,01-resettlement", "no-such-source,01-resettlement")
+    _edit(project / "data" / "claims.csv", ",vwn-letter-2026-02-02;", ",no-such-source;")
     _fails(project, "build", "data/claims.csv", "row 1", "column 'source_ids'", "no-such-source")
 
 
@@ -93,3 +93,39 @@ def test_failing_notebook_changes_nothing(project):
         other.unlink()
     (project / "notebooks" / "99-broken.ipynb").write_text(json.dumps(notebook))
     _fails(project, "build", "notebooks/99-broken.ipynb", "broken on purpose", "no output was changed")
+
+
+def _corrupt_extract(project, relative, change):
+    """Change an extract and record its new sha256, as a careless re-extraction would."""
+    import hashlib
+
+    path = project / "data" / "snapshots" / relative
+    old = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    new = hashlib.sha256(path.read_bytes()).hexdigest()
+    _edit(project / "data" / "sources" / "snapshots.csv", old, new)
+
+
+DECISIONS = "unhcr/2025.12.1/decisions.csv"
+
+
+def _replace_line(number, transform):
+    def change(text):
+        lines = text.split("\n")
+        lines[number] = transform(lines[number])
+        return "\n".join(lines)
+    return change
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda text: text[: len(text) // 2], ["fields"]),                                          # truncated
+    (_replace_line(0, lambda line: line.replace("dec_total", "total_decisions")), ["column 'dec_total'", "renamed"]),
+    (_replace_line(3, lambda line: line.rsplit(",", 1)[0] + ",many"), ["row 3 (line 4)", "column 'dec_total'",
+                                                                       "not a number"]),
+    (_replace_line(3, lambda line: line.rsplit(",", 1)[0] + ",-5"), ["row 3", "column 'dec_total'", "negative"]),
+    (_replace_line(3, lambda line: line.rsplit(",", 1)[0] + ","), ["row 3", "column 'dec_total'", "required"]),
+    (_replace_line(3, lambda line: line.rsplit(",", 1)[0] + ",NaN"), ["row 3", "column 'dec_total'"]),
+])
+def test_malformed_extract(project, change, expected):
+    _corrupt_extract(project, DECISIONS, change)
+    _fails(project, "build", "data/snapshots/unhcr/2025.12.1/decisions.csv", *expected)

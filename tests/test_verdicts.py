@@ -59,6 +59,14 @@ def test_statement_rule():
     assert assess_statement(True, "x").verdict == "accurate"
     assert assess_statement(True, "x", ["y"]).verdict == "accurate-needs-context"
     assert assess_statement(False, "x").verdict == "inaccurate"
+    assert assess_statement("partly", "x").verdict == "misleading"
+
+
+def test_verdict_row_checked_value():
+    from factcheck.verdicts import verdict_row
+    assessment = assess((0, 0.5), [Reading("masked", 0, 27)])
+    assert verdict_row("C06", assessment, "e", "n", ["s"])["checked_value"] == 13.5
+    assert verdict_row("C06", assessment, "e", "n", ["s"], checked_value=0)["checked_value"] == 0
 
 
 def test_verdict_table_is_generated_and_complete():

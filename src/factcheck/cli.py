@@ -18,6 +18,10 @@ def main(argv=None) -> int:
     figures.add_argument("--lang", default="en,nl", help="en, nl or en,nl")
     figures.add_argument("--size", default="web", help="web (16:9) or column (narrow)")
     figures.add_argument("--chart", default="", help="one chart name (folder under figures/); default all")
+    refresh = sub.add_parser("refresh", help="online: download UNHCR and Eurostat data, snapshot it, rebuild, "
+                                              "show which verdicts move")
+    refresh.add_argument("--date", default=None, help="date accessed, YYYY-MM-DD (default: today)")
+    refresh.add_argument("--only", choices=("unhcr", "eurostat"), default=None, help="one publisher only")
     run = sub.add_parser("run", help="execute one notebook in place (no staging, no cache)")
     run.add_argument("notebook", help="path to the .ipynb file")
     args = parser.parse_args(argv)
@@ -43,6 +47,11 @@ def main(argv=None) -> int:
             notebook = Path(args.notebook).resolve()
             atomic_write_bytes(notebook, execute(notebook, paths.ROOT))
             print(f"executed {notebook.name}")
+        elif args.command == "refresh":
+            import datetime
+
+            from .refresh import refresh as run_refresh
+            run_refresh(args.date or datetime.date.today().isoformat(), only=args.only)
         elif args.command == "validate":
             from .registers import validate_all
             registers = validate_all()

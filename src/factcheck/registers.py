@@ -138,11 +138,17 @@ def load_published(name: str, schema: Schema = None, sources: pd.DataFrame = Non
 
 def validate_all() -> dict:
     """Validate the registers and their links; return them. Raises InputError."""
+    from .snapshots import check_extracts
+
     sources = load_sources()
     verify_extracts(sources)
+    check_extracts(sources)
     claims = load_claims()
     for row_number, row in enumerate(claims.itertuples(index=False), start=1):
         check_source_ids(row.source_ids, sources, paths.rel(paths.CLAIMS_FILE), row_number, "source_ids")
     for file in sorted(paths.PUBLISHED.glob("*.csv")):
         load_published(file.stem, sources=sources)
+    from .verdicts import load_verdict_parts
+
+    load_verdict_parts(claims, sources)
     return {"claims": claims, "sources": sources}

@@ -65,15 +65,17 @@ def _counts_as_int(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame
 
 
+SORT_KEYS = ("year", "coo_iso", "coa_iso", "dec_level", "dec_pc", "procedure_type", "iso_code")
+
+
+def _select(frame: pd.DataFrame, select: Callable, columns: list, counts: list) -> pd.DataFrame:
+    """The rows `select` keeps, the columns named, counts as integers, in a stable order."""
+    frame = _counts_as_int(select(frame)[columns], ["year"] + counts)
+    return frame.sort_values([c for c in columns if c in SORT_KEYS], kind="stable").reset_index(drop=True)
+
+
 def _unhcr(name: str, select: Callable, columns: list, counts: list) -> Callable:
-    def make(path: Path) -> pd.DataFrame:
-        frame = _read_rda(path)
-        frame = select(frame)[columns]
-        frame = _counts_as_int(frame, ["year"] + counts)
-        return frame.sort_values([c for c in columns if c in ("year", "coa_iso", "coo_iso", "dec_level",
-                                                                 "dec_pc", "procedure_type", "iso_code")],
-                                 kind="stable").reset_index(drop=True)
-    return make
+    return lambda path: _select(_read_rda(path), select, columns, counts)
 
 
 DECISION_COLUMNS = ["year", "coo_name", "coo_iso", "coa_name", "coa_iso", "procedure_type", "dec_level",
@@ -239,29 +241,108 @@ def load_extract(source_id: str) -> pd.DataFrame:
     if row.empty or not row.iloc[0]["extract_path"]:
         raise InputError(paths.rel(paths.SOURCES_DIR), f"no snapshot extract with source id '{source_id}'")
     verify_extracts(row)
-    path = paths.ROOT / row.iloc[0]["extract_path"]
+    return read_extract(paths.ROOT / row.iloc[0]["extract_path"])
+
+
+# Counts that every row must have; `oip` (other people in need of international protection)
+# is reported by few countries, so an empty cell there means "not reported".
+OPTIONAL_COUNTS = {"oip"}
+COUNTS = {"resettlement", "refugees", "asylum_seekers", "oip", "total"}
+
+
+def read_extract(path: Path) -> pd.DataFrame:
+    """An extract with typed columns; the header must match its provenance sidecar.
+
+    Years and counts become nullable integers (counts never negative, never empty unless
+    optional), `value` a float. A bad cell raises an InputError naming file, row and column.
+    """
+    shown = paths.rel(path)
     frame = read_csv_strict(path)
-    return _typed(frame, paths.rel(path))
-
-
-def _typed(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
-    """Counts and years as nullable integers, values as floats; a bad cell names its row."""
-    integer = {"year"} | {c for c in frame.columns if c.startswith("dec_")} | {
-        "resettlement", "refugees", "asylum_seekers", "oip", "total"}
+    sidecar = path.with_suffix(".provenance.json")
+    if sidecar.exists():
+        expected = json.loads(sidecar.read_text(encoding="utf-8"))["columns"]
+        missing = [column for column in expected if column not in frame.columns]
+        if missing:
+            raise InputError(shown, f"column is missing or renamed (expected {', '.join(expected)})",
+                             column=missing[0])
     for column in frame.columns:
-        if column not in integer and column != "value":
+        is_count = column in COUNTS or column.startswith("dec_") and column not in ("dec_level", "dec_pc")
+        if column not in ("year", "value") and not is_count:
             continue
-        numbers = pd.to_numeric(frame[column].replace("", None), errors="coerce")
-        bad = numbers.isna() & (frame[column] != "")
-        if bad.any():
-            row = int(bad.to_numpy().nonzero()[0][0]) + 1
-            raise InputError(shown, f"'{frame[column].iloc[row - 1]}' is not a number", row=row, column=column)
-        if column in integer:
-            negative = numbers < 0
-            if negative.any():
-                row = int(negative.to_numpy().nonzero()[0][0]) + 1
-                raise InputError(shown, "a count cannot be negative", row=row, column=column)
-            frame[column] = numbers.astype("Int64")
-        else:
+        text = frame[column]
+        empty = text.str.strip() == ""
+        numbers = pd.to_numeric(text.where(~empty, None), errors="coerce")
+        _first_bad(shown, column, numbers.isna() & ~empty, lambda r: f"'{text.iloc[r]}' is not a number")
+        if column not in OPTIONAL_COUNTS:
+            _first_bad(shown, column, empty, lambda r: "a value is required")
+        if column == "value":
             frame[column] = numbers.astype("float64")
+            continue
+        _first_bad(shown, column, numbers < 0, lambda r: f"a count cannot be negative ({text.iloc[r]})")
+        _first_bad(shown, column, (numbers % 1).fillna(0) != 0, lambda r: f"'{text.iloc[r]}' is not a whole number")
+        frame[column] = numbers.astype("Int64")
+    return frame
+
+
+def _first_bad(shown: str, column: str, mask: pd.Series, message) -> None:
+    if mask.any():
+        position = int(mask.to_numpy().nonzero()[0][0])
+        raise InputError(shown, message(position), row=position + 1, column=column)
+
+
+def check_extracts(sources: pd.DataFrame) -> None:
+    """Type-check every registered extract (after its checksum was verified)."""
+    for row in sources.itertuples(index=False):
+        if row.extract_path:
+            read_extract(paths.ROOT / row.extract_path)
+
+
+# ---- Added for the online refresh (issue #8): the same rows from the UNHCR API, and vintages ----
+
+SOLUTION_COLUMNS = ["year", "coo_name", "coo_iso", "coa_name", "coa_iso", "resettlement"]
+# extract name -> (row selection, columns, count columns): the same definitions as EXTRACTS above.
+API_TABLES = {
+    "decisions": (_decisions, DECISION_COLUMNS, DECISION_COUNTS),
+    "solutions": (_resettlement, SOLUTION_COLUMNS, ["resettlement"]),
+    "population": (_population, POPULATION_COLUMNS, POPULATION_COLUMNS[5:]),
+}
+
+
+def select_rows(frame: pd.DataFrame, table: str, shown: str = "UNHCR API") -> pd.DataFrame:
+    """The rows and columns `make_snapshots` keeps for `table` (decisions, solutions,
+    population), from a frame with the upstream column names and numeric counts (NaN = no
+    data): the refresh uses it on UNHCR API rows so that an API vintage has the same shape."""
+    select, columns, counts = API_TABLES[table]
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(shown, "upstream columns are missing", column=", ".join(missing))
+    return _select(frame, select, columns, counts)
+
+
+def vintages(table: str, sources: pd.DataFrame = None) -> list:
+    """Vintages registered for a UNHCR extract (e.g. 'decisions'), oldest first: the R package
+    releases by publication date and API refreshes ('api-<date>') by the date accessed."""
+    from .registers import load_sources
+
+    sources = load_sources() if sources is None else sources
+    prefix = f"unhcr-{table}-"
+    rows = sources[sources["source_id"].str.startswith(prefix) & (sources["extract_path"] != "")]
+    rows = rows.assign(order=rows["date_published"].where(rows["date_published"] != "", rows["date_accessed"]))
+    rows = rows.sort_values(["order", "vintage"], kind="stable")
+    return list(rows["vintage"])
+
+
+def latest_vintage(table: str, sources: pd.DataFrame = None) -> str:
+    """The newest vintage of a UNHCR extract (see `vintages`)."""
+    found = vintages(table, sources)
+    if not found:
+        raise InputError(paths.rel(paths.SOURCES_DIR), f"no UNHCR '{table}' extract is registered")
+    return found[-1]
+
+
+def load_latest(table: str) -> pd.DataFrame:
+    """The newest vintage of a UNHCR extract; `frame.attrs['source_id']` names it."""
+    source_id = f"unhcr-{table}-{latest_vintage(table)}"
+    frame = load_extract(source_id)
+    frame.attrs["source_id"] = source_id
     return frame

@@ -22,9 +22,29 @@ from .schema import Column, Schema
 from .verdicts import Reading, assess, assess_statement, claim_band
 
 NOTEBOOK = "03-solidarity"
-NETHERLANDS = "NLD"
+REGISTER_FILE = "data/sources/solidarity.csv"
+LETTER = "vwn-letter-2026-02-02"
 POPULATION_SOURCE = "worldbank-population"
 GDP_SOURCE = "worldbank-gdp"
+_KEY_SOURCES = [POPULATION_SOURCE, GDP_SOURCE, "eu-reg-2024-1351",
+                "eu-reg-2024-1351-art12", "eu-reg-2024-1351-art66", "eu-reg-2024-1351-annex1",
+                "eu-reg-2024-1351-art61", "drc-eu-pact-denmark", "ec-home-2024-07-31-ireland-opt-in"]
+# The evidence each claim is checked against (the letter first, as in the claims register).
+CLAIM_SOURCES = {
+    "C11": [LETTER] + _KEY_SOURCES + ["council-pr-2025-12-08-solidarity-pool", "eu-council-dec-2025-2642"],
+    "C12": [LETTER] + _KEY_SOURCES + ["council-pr-2025-12-08-solidarity-pool", "anp-2023-06-09-nl-share-estimate"],
+    "C13": [LETTER, "eu-commission-dec-2025-2323", "bta-2025-11-11-commission-annual-report",
+            "council-pr-2025-12-08-solidarity-pool", "anp-2025-11-11-nl-risicoland"],
+}
+NETHERLANDS = "NLD"
+
+
+def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources this notebook cites: the two extracts and the register file of this topic."""
+    used = sorted({i for ids in CLAIM_SOURCES.values() for i in ids})
+    mine = sources[(sources["register_file"] == REGISTER_FILE) | sources["source_id"].isin(used)]
+    return mine[["source_id", "publisher", "title", "date_published", "kind"]].reset_index(drop=True)
+
 
 # --- published tables ---------------------------------------------------------------------
 
@@ -276,8 +296,9 @@ def aggregate_check(inputs: Inputs, population_year: int, gdp_year: int) -> pd.D
         aggregate = frame[(frame["year"] == year) & (frame["iso3"] == "EUU")]["value"]
         total = float(members["value"].sum())
         published = float(aggregate.iloc[0]) if not aggregate.empty else float("nan")
-        rows.append({"indicator": name, "year": year, "member_states": len(members), "sum_of_members": total,
-                     "world_bank_EUU": published, "difference": total - published,
+        rows.append({"indicator": name, "year": year, "member_states": len(members),
+                     "sum_of_members": round(total), "world_bank_EUU": round(published),
+                     "difference": round(total - published),
                      "difference_pct": round(100 * (total - published) / published, 4)})
     return pd.DataFrame(rows)
 
@@ -298,13 +319,28 @@ def conversion_sensitivity(key_inputs_frame: pd.DataFrame, iso3: str = NETHERLAN
     return out
 
 
+def conversion_table(inputs: Inputs, settings: Settings, shift: float = 0.01) -> pd.DataFrame:
+    """`conversion_sensitivity` for the settings, as the Dutch key and people in each pool."""
+    members = group_members(settings.group, inputs.participation, inputs.classification)
+    result = conversion_sensitivity(key_inputs(inputs.population, inputs.gdp, members, settings.population_year,
+                                               settings.gdp_year), shift=shift)
+    rows = []
+    for case, share in result.items():
+        row = {"case": case, "nl_key_pct": round(100 * share, 3)}
+        for pool_id in inputs.pools["pool_id"]:
+            pool = inputs.pool(pool_id)
+            row[f"{pool['relocations']}_people"] = round(share * pool["relocations"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 # --- the claims --------------------------------------------------------------------------------------
 
 def pool_for_year(inputs: Inputs, year: int):
     """The decided pool for a calendar year, or None when no pool covers it (before the first cycle)."""
     if year < figure(inputs.figures, "first-cycle-year"):
         return None
-    match = inputs.pools[inputs.pools["year"] == year]
+    match = inputs.pools[(inputs.pools["year"] == year).fillna(False).astype(bool)]
     return None if match.empty else inputs.pool(match.iloc[0]["pool_id"])
 
 
@@ -331,8 +367,8 @@ def c11_readings(inputs: Inputs, settings: Settings, claim_year: int) -> list:
     readings = []
     if pool is None:
         first = int(figure(inputs.figures, "first-cycle-year"))
-        readings.append(Reading(f"Dutch share of a solidarity pool for {claim_year}: none exists, the first "
-                                f"cycle is {first}", 0, 0, "primary"))
+        why = f"none exists, the first cycle is {first}" if claim_year < first else "none has been decided"
+        readings.append(Reading(f"Dutch share of a solidarity pool for {claim_year}: {why}", 0, 0, "primary"))
     else:
         value = round(nl_people(inputs, settings, pool["pool_id"]))
         readings.append(Reading(f"Dutch share of the {claim_year} pool ({settings.label()})", value, value, "primary"))
@@ -353,8 +389,8 @@ def c12_readings(inputs: Inputs, settings: Settings) -> list:
     pool_id = settings.pools["C12"]
     pool = inputs.pool(pool_id)
     value = round(nl_people(inputs, settings, pool_id))
-    primary = Reading(f"Dutch share of the {pool['relocations']:,} {pool['label_en'].lower()} ({settings.label()})",
-                      value, value, "primary")
+    primary = Reading(f"Dutch share of the pool '{pool_id}' of {pool['relocations']:,} relocations "
+                      f"({settings.label()})", value, value, "primary")
     return [primary] + _definition_readings(inputs, settings, pool_id)
 
 
@@ -388,7 +424,7 @@ def c13_assessment(classification: pd.DataFrame, iso3: str = NETHERLANDS):
     holds = UNDER_PRESSURE not in categories
     decision = classification["decision"].iloc[0]
     evidence = (f"{decision} lists {', '.join(under)} as under migratory pressure; the Netherlands is "
-                f"{'in: ' + ', '.join(c.replace('-', ' ') for c in categories) if categories else 'not classified'}")
+                f"{'listed as: ' + ', '.join(c.replace('-', ' ') for c in categories) if categories else 'not classified'}")
     context = [f"the Commission placed the Netherlands in the category '{c.replace('-', ' ')}'"
                for c in categories if c != UNDER_PRESSURE]
     return assess_statement(holds, evidence, context)
@@ -397,6 +433,188 @@ def c13_assessment(classification: pd.DataFrame, iso3: str = NETHERLANDS):
 def assess_numeric(claim: pd.Series, readings, context=()):
     """Apply the project's numeric rule to one claim row of the register."""
     return assess(claim_band(float(claim["claimed_value"]), claim["qualifier"]), readings, context)
+
+
+def press_reconciliation(inputs: Inputs, years=((2021, 2021), (2022, 2022))) -> pd.DataFrame:
+    """The Dutch share of the legal minimum with the data that were latest in June 2023, against the
+    press estimate of that month ('een kleine 1500', 'hooguit 30 miljoen euro')."""
+    pool = inputs.pool("legal-minimum")
+    people = figure(inputs.figures, "press-nl-share-2023-people")
+    eur = figure(inputs.figures, "press-nl-share-2023-eur")
+    rows = []
+    for group in ("eu-27", "ammr-26"):
+        for population_year, gdp_year in years:
+            variant = Settings(population_year=population_year, gdp_year=gdp_year, group=group)
+            share = indicative_share(share_of(inputs.key(variant)), pool)
+            rows.append({"group": group, "population_year": population_year, "gdp_year": gdp_year,
+                         "people": round(share["people"]), "press_people": people,
+                         "difference_people": round(share["people"] - people),
+                         "eur_m": round(share["eur"] / 1e6, 1), "press_eur_m": round(eur / 1e6, 1)})
+    return pd.DataFrame(rows)
+
+
+def groups_table(inputs: Inputs) -> pd.DataFrame:
+    """The groups of Member States considered, with their size and basis."""
+    rows = []
+    for name, spec in GROUPS.items():
+        members = group_members(name, inputs.participation, inputs.classification)
+        left_out = [iso for iso in snapshots.EU27 if iso not in members]
+        rows.append({"group": name, "states": len(members), "left_out": ", ".join(left_out) or "-",
+                     "used_in_verdicts": spec.defensible, "basis": spec.basis})
+    return pd.DataFrame(rows)
+
+
+def key_table(key: pd.DataFrame) -> pd.DataFrame:
+    """The key for display: percentages to 3 decimals, population in millions, GDP in US$ billion."""
+    return pd.DataFrame({"iso3": key["iso3"], "country": key["country"],
+                         "population_m": (key["population"] / 1e6).round(2),
+                         "gdp_usd_bn": (key["gdp"] / 1e9).round(1),
+                         "population_pct": (100 * key["population_share"]).round(3),
+                         "gdp_pct": (100 * key["gdp_share"]).round(3), "key_pct": (100 * key["key"]).round(3)})
+
+
+def pools_table(inputs: Inputs, settings: Settings) -> pd.DataFrame:
+    """Each pool with the derived price per relocation and the Dutch indicative share."""
+    nl = share_of(inputs.key(settings))
+    rows = []
+    for pool_id in inputs.pools["pool_id"]:
+        pool = inputs.pool(pool_id)
+        share = indicative_share(nl, pool)
+        rows.append({"pool_id": pool_id, "year": pool["year"] or "every year", "relocations": pool["relocations"],
+                     "eur_m": pool["eur"] / 1e6, "eur_per_relocation": price_per_relocation(pool),
+                     "nl_people": round(share["people"]), "nl_eur_m": round(share["eur"] / 1e6, 1),
+                     "source_id": pool["source_id"]})
+    return pd.DataFrame(rows)
+
+
+def which_readings(inputs: Inputs, settings: Settings, claims: pd.DataFrame, claim_ids=("C11", "C12")) -> pd.DataFrame:
+    """For each numeric claim: every pool x group x data-year reading, its Dutch share, and whether it
+    falls within the claim's band. Answers 'which reading, if any, gives this number'."""
+    rows = []
+    for claim_id in claim_ids:
+        claim = claims[claims["claim_id"] == claim_id].iloc[0]
+        for pool_id in inputs.pools["pool_id"]:
+            pool = inputs.pool(pool_id)
+            for variant in variants(settings):
+                people = round(nl_people(inputs, variant, pool_id))
+                rows.append({"claim_id": claim_id, "claimed": claim["claimed_text"], "pool_id": pool_id,
+                             "pool_year": pool["year"] or "every year", "group": variant.group,
+                             "population_year": variant.population_year, "gdp_year": variant.gdp_year,
+                             "defensible": GROUPS[variant.group].defensible and
+                             (variant.population_year, variant.gdp_year) in DEFENSIBLE_YEARS,
+                             "nl_people": people, "within_band": _within(people, claim)})
+    return pd.DataFrame(rows)
+
+
+def matches_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """`which_readings` condensed: per claim and pool, how many defensible and other readings match,
+    with the range of the Dutch share over the defensible readings."""
+    rows = []
+    for (claim_id, pool_id), part in table.groupby(["claim_id", "pool_id"], sort=True):
+        defensible = part[part["defensible"]]
+        rows.append({"claim_id": claim_id, "claimed": part["claimed"].iloc[0], "pool_id": pool_id,
+                     "pool_year": part["pool_year"].iloc[0],
+                     "defensible_low": int(defensible["nl_people"].min()),
+                     "defensible_high": int(defensible["nl_people"].max()),
+                     "defensible_matching": f"{int(defensible['within_band'].sum())} of {len(defensible)}",
+                     "all_matching": f"{int(part['within_band'].sum())} of {len(part)}"})
+    return pd.DataFrame(rows)
+
+
+def readings_table(readings, band) -> pd.DataFrame:
+    """The readings of one claim, with whether each falls within the claim's band."""
+    return pd.DataFrame([{"kind": r.kind, "reading": r.label, "low": r.low, "high": r.high,
+                          "within_band": r.overlaps(band)} for r in readings])
+
+
+def classification_table(classification: pd.DataFrame) -> pd.DataFrame:
+    """One row per classified Member State with its categories, in the decision's order."""
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    table = (classification.assign(rank=classification["category"].map(order))
+             .sort_values(["rank", "country_en"], kind="stable"))
+    rows = []
+    for iso3, part in table.groupby("iso3", sort=False):
+        ids = sorted({i for cell in part["source_id"] for i in cell.split(";")})
+        rows.append({"iso3": iso3, "country": part["country_en"].iloc[0],
+                     "categories": "; ".join(part["category"]), "source_id": ";".join(ids)})
+    return pd.DataFrame(rows)
+
+
+# --- conclusions (generated from the computed figures) ------------------------------------------------
+
+def _within(people: float, claim: pd.Series) -> bool:
+    low, high = claim_band(float(claim["claimed_value"]), claim["qualifier"])
+    return low - 1e-9 <= people <= high + 1e-9
+
+
+def c11_conclusion(inputs: Inputs, settings: Settings, claim: pd.Series) -> tuple:
+    """One sentence in English and Dutch, from the computed share and the claim's year."""
+    claim_year = int(claim["period"])
+    pool = inputs.pool(settings.pools["C11"])
+    nl = share_of(inputs.key(settings))
+    people = round(nl * pool["relocations"])
+    first = int(figure(inputs.figures, "first-cycle-year"))
+    band = _within(people, claim)
+    said = claim["claimed_text"]
+    match_en = f"matches the letter's '{said}'" if band else f"does not match the letter's '{said}'"
+    match_nl = f"past bij '{said}' uit de brief" if band else f"past niet bij '{said}' uit de brief"
+    year_en = (f"; but that pool is for {pool['year']}, not {claim_year}: no solidarity pool existed in "
+               f"{claim_year}, the first cycle starts on 12 June {first}") if claim_year < first else ""
+    year_nl = (f"; maar die pool is voor {pool['year']}, niet voor {claim_year}: in {claim_year} bestond er geen "
+               f"solidariteitspool, de eerste cyclus begint op 12 juni {first}") if claim_year < first else ""
+    en = (f"The Dutch indicative share of the {pool['year']} solidarity pool of {fmt_int(pool['relocations'], 'en')} "
+          f"relocations is about {fmt_int(people, 'en')} ({fmt_dec(100 * nl, 2, 'en')}%), which {match_en}{year_en}.")
+    nl_text = (f"Het indicatieve Nederlandse aandeel in de solidariteitspool {pool['year']} van "
+               f"{fmt_int(pool['relocations'], 'nl')} herplaatsingen is ongeveer {fmt_int(people, 'nl')} "
+               f"({fmt_dec(100 * nl, 2, 'nl')}%), wat {match_nl}{year_nl}.")
+    return en, nl_text
+
+
+def c12_conclusion(inputs: Inputs, settings: Settings, claim: pd.Series) -> tuple:
+    """One sentence in English and Dutch, from the computed share of the annual pool."""
+    pool = inputs.pool(settings.pools["C12"])
+    nl = share_of(inputs.key(settings))
+    people = round(nl * pool["relocations"])
+    first = int(figure(inputs.figures, "first-cycle-year"))
+    decided = pool_for_year(inputs, first)
+    within = _within(people, claim)
+    en = (f"With the reference key (50% population, 50% GDP) the Dutch share of the legal minimum of "
+          f"{fmt_int(pool['relocations'], 'en')} relocations a year is about {fmt_int(people, 'en')} "
+          f"({fmt_dec(100 * nl, 2, 'en')}%), {'within' if within else 'not within'} 10% of {fmt_int(float(claim['claimed_value']), 'en')}")
+    nl_text = (f"Met de verdeelsleutel (50% bevolking, 50% bbp) is het Nederlandse aandeel in het wettelijk minimum van "
+               f"{fmt_int(pool['relocations'], 'nl')} herplaatsingen per jaar ongeveer {fmt_int(people, 'nl')} "
+               f"({fmt_dec(100 * nl, 2, 'nl')}%), {'binnen' if within else 'niet binnen'} 10% van {fmt_int(float(claim['claimed_value']), 'nl')}")
+    if decided is not None and decided["relocations"] < pool["relocations"]:
+        decided_people = round(nl * decided["relocations"])
+        en += (f"; it is an indicative share of a floor: for {first} the Council set "
+               f"{fmt_int(decided['relocations'], 'en')} (Dutch share about {fmt_int(decided_people, 'en')}), and "
+               f"a relocation can be replaced by EUR {fmt_int(price_per_relocation(pool), 'en')}")
+        nl_text += (f"; het is een indicatief aandeel in een minimum: voor {first} stelde de Raad "
+                    f"{fmt_int(decided['relocations'], 'nl')} vast (Nederlands aandeel ongeveer "
+                    f"{fmt_int(decided_people, 'nl')}), en een herplaatsing kan worden afgekocht voor "
+                    f"EUR {fmt_int(price_per_relocation(pool), 'nl')}")
+    return en + ".", nl_text + "."
+
+
+CATEGORY_NL = {UNDER_PRESSURE: "onder migratiedruk", AT_RISK: "risico op migratiedruk",
+               SIGNIFICANT: "significante migratiesituatie"}
+def c13_conclusion(classification: pd.DataFrame) -> tuple:
+    """One sentence in English and Dutch on where the Commission placed the Netherlands."""
+    under = classification.loc[classification["category"] == UNDER_PRESSURE, "iso3"]
+    names_en = sorted(classification.loc[classification["category"] == UNDER_PRESSURE, "country_en"])
+    names_nl = sorted(COUNTRY_NL[iso] for iso in under)
+    categories = categories_of(classification)
+    if UNDER_PRESSURE in categories:
+        return ("The Commission's decision of 11 November 2025 lists the Netherlands as under migratory pressure.",
+                "Het besluit van de Commissie van 11 november 2025 noemt Nederland als land onder migratiedruk.")
+    where_en = ", ".join(c.replace("-", " ") for c in categories) or "none of its categories"
+    where_nl = ", ".join(CATEGORY_NL[c] for c in categories) or "geen van de categorieën"
+    en = (f"The Commission's decision of 11 November 2025 lists {', '.join(names_en[:-1])} and {names_en[-1]} as "
+          f"under migratory pressure; the Netherlands is not among them but in the category '{where_en}'.")
+    nl_text = (f"Het besluit van de Commissie van 11 november 2025 noemt {', '.join(names_nl[:-1])} en {names_nl[-1]} "
+               f"als landen onder migratiedruk; Nederland hoort daar niet bij, maar valt in de categorie "
+               f"'{where_nl}'.")
+    return en, nl_text
 
 
 # --- charts --------------------------------------------------------------------------------------------
@@ -412,6 +630,18 @@ SOURCE_EN = ("Source: World Bank WDI population (SP.POP.TOTL) and GDP in current
              "key formula: Regulation (EU) 2024/1351, Art. 66 and Annex I")
 SOURCE_NL = ("Bron: Wereldbank WDI bevolking (SP.POP.TOTL) en bbp in lopende US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
              "formule: Verordening (EU) 2024/1351, art. 66 en bijlage I")
+
+
+def fmt_int(value, lang: str) -> str:
+    """1080 -> '1,080' (en) or '1.080' (nl)."""
+    text = f"{round(value):,}"
+    return text if lang == "en" else text.replace(",", ".")
+
+
+def fmt_dec(value, decimals: int, lang: str) -> str:
+    """5.141 -> '5.14' (en) or '5,14' (nl)."""
+    text = f"{value:.{decimals}f}"
+    return text if lang == "en" else text.replace(".", ",")
 
 
 def country_name(iso3: str, english: str, lang: str) -> str:
@@ -432,6 +662,7 @@ def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidar
     nl = data[data["iso3"] == NETHERLANDS].iloc[0]
     rank = int(data.index[data["iso3"] == NETHERLANDS][0]) + 1
     group = GROUPS[settings.group]
+    states = len(data)
 
     def draw(ax, lang):
         ordered = data.iloc[::-1]
@@ -443,31 +674,35 @@ def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidar
         ax.tick_params(axis="y", labelsize=6.3)
         ax.set_ylim(-0.6, len(ordered) - 0.4)
         position = list(ordered["iso3"]).index(NETHERLANDS)
-        decimal = (lambda v: f"{v:.2f}".replace(".", ",")) if lang == "nl" else (lambda v: f"{v:.2f}")
-        ax.text(nl["key_pct"] + 0.3, position, f"{decimal(nl['key_pct'])}%", va="center", fontsize=7.5,
+        ax.text(nl["key_pct"] + 0.3, position, f"{fmt_dec(nl['key_pct'], 2, lang)}%", va="center", fontsize=7.5,
                 color=charts.PALETTE["navy"], fontweight="bold")
         ax.set_xlabel("share of the solidarity pool (%)" if lang == "en" else "aandeel in de solidariteitspool (%)")
 
-    states = len(data)
+    def words(lang):
+        return (fmt_dec(nl["key_pct"], 2, lang), fmt_dec(nl["population_pct"], 1, lang),
+                fmt_dec(nl["gdp_pct"], 1, lang))
+
+    key_en, pop_en, gdp_en = words("en")
+    key_nl, pop_nl, gdp_nl = words("nl")
     texts = {
         "en": charts.ChartText(
             "Each Member State's share of the EU solidarity pool",
-            f"The Netherlands' reference key is {nl['key_pct']:.2f}% ({rank}th of {states}): "
-            f"{nl['population_pct']:.1f}% of the population, {nl['gdp_pct']:.1f}% of GDP",
+            f"The Netherlands' reference key is {key_en}% (rank {rank} of {states}): {pop_en}% of the population, "
+            f"{gdp_en}% of GDP",
             SOURCE_EN,
             f"Key = 50% population share + 50% GDP share, over {group.label_en}; population "
             f"{settings.population_year}, GDP {settings.gdp_year}.",
             f"Horizontal bar chart of the reference key for {states} EU Member States, largest first; "
-            f"the Netherlands, highlighted, has {nl['key_pct']:.2f}%."),
+            f"the Netherlands, highlighted, has {key_en}%."),
         "nl": charts.ChartText(
             "Aandeel van elke lidstaat in de EU-solidariteitspool",
-            f"De verdeelsleutel van Nederland is {nl['key_pct']:.2f}% (plaats {rank} van {states}): "
-            f"{nl['population_pct']:.1f}% van de bevolking, {nl['gdp_pct']:.1f}% van het bbp".replace(".", ","),
+            f"De verdeelsleutel van Nederland is {key_nl}% (plaats {rank} van {states}): {pop_nl}% van de bevolking, "
+            f"{gdp_nl}% van het bbp",
             SOURCE_NL,
             f"Sleutel = 50% aandeel bevolking + 50% aandeel bbp, over {group.label_nl}; bevolking "
             f"{settings.population_year}, bbp {settings.gdp_year}.",
             f"Horizontaal staafdiagram van de verdeelsleutel voor {states} EU-lidstaten, grootste eerst; "
-            f"Nederland, gemarkeerd, heeft {nl['key_pct']:.2f}%.".replace(".", ",", 1)),
+            f"Nederland, gemarkeerd, heeft {key_nl}%."),
     }
     return charts.export_chart(name, draw, texts, data, claim_ids=["C11", "C12"], left=0.16)
 
@@ -492,60 +727,60 @@ def share_chart_data(inputs: Inputs, settings: Settings, claims: pd.DataFrame) -
 
 def export_share_chart(data: pd.DataFrame, settings: Settings, name: str = "solidarity-nl-share") -> list:
     """The Dutch share of each pool against the letter's numbers and their 'about' bands."""
-    labels = {"en": {}, "nl": {}}
-    for row in data.itertuples():
-        year_en = f"pool {row.pool_year}" if row.pool_year != "" else "legal minimum pool"
-        year_nl = f"pool {row.pool_year}" if row.pool_year != "" else "wettelijke minimumpool"
-        labels["en"][row.claim_id] = f"{row.claim_id}: {year_en}\n({row.pool_relocations:,} relocations)"
-        labels["nl"][row.claim_id] = (f"{row.claim_id}: {year_nl}\n({row.pool_relocations:,} herplaatsingen)"
-                                      .replace(",", "."))
+    def label(row, lang):
+        if lang == "en":
+            pool = f"pool {row.pool_year}" if row.pool_year != "" else "legal minimum pool"
+            return f"{row.claim_id}: {pool}\n({fmt_int(row.pool_relocations, lang)} relocations)"
+        pool = f"pool {row.pool_year}" if row.pool_year != "" else "wettelijke minimumpool"
+        return f"{row.claim_id}: {pool}\n({fmt_int(row.pool_relocations, lang)} herplaatsingen)"
 
     def draw(ax, lang):
         positions = list(range(len(data)))[::-1]
+        first = positions[0]
         for y, row in zip(positions, data.itertuples()):
-            ax.axvspan(0, 0, alpha=0)  # keep autoscale honest
             ax.fill_betweenx([y - 0.32, y + 0.32], row.band_low, row.band_high, color=charts.PALETTE["yellow"],
-                             alpha=0.35, linewidth=0, label=("letter ±10%" if lang == "en" else "brief ±10%")
-                             if y == positions[0] else None)
+                             alpha=0.35, linewidth=0,
+                             label=("letter's figure ±10%" if lang == "en" else "cijfer brief ±10%") if y == first else None)
             ax.barh(y, row.nl_share, height=0.36, color=charts.PALETTE["blue"],
-                    label=("Dutch share (settings)" if lang == "en" else "Nederlands aandeel (instellingen)")
-                    if y == positions[0] else None)
+                    label=("Dutch share" if lang == "en" else "Nederlands aandeel") if y == first else None)
             ax.errorbar(row.nl_share, y, xerr=[[row.nl_share - row.nl_low], [row.nl_high - row.nl_share]],
                         fmt="none", ecolor=charts.PALETTE["navy"], capsize=3, linewidth=1)
             ax.plot([row.claimed_value] * 2, [y - 0.32, y + 0.32], color=charts.PALETTE["red"], linewidth=2,
-                    label=("letter" if lang == "en" else "brief") if y == positions[0] else None)
-            shown = f"{row.nl_share:,}" if lang == "en" else f"{row.nl_share:,}".replace(",", ".")
-            ax.text(row.nl_share * 0.5, y, shown, va="center", ha="center", color="white", fontsize=8,
-                    fontweight="bold")
-        ax.set_yticks(positions, [labels[lang][c] for c in data["claim_id"]], fontsize=8)
+                    label=("letter's figure" if lang == "en" else "cijfer brief") if y == first else None)
+            ax.text(row.nl_share * 0.5, y, fmt_int(row.nl_share, lang), va="center", ha="center", color="white",
+                    fontsize=8, fontweight="bold")
+        ax.set_yticks(positions, [label(row, lang) for row in data.itertuples()], fontsize=8)
         ax.set_xlim(0, max(data["band_high"].max(), data["nl_high"].max()) * 1.12)
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
         ax.set_xlabel("people" if lang == "en" else "personen")
-        ax.legend(loc="lower right", fontsize=7.5, ncol=3, bbox_to_anchor=(1.0, 1.0))
+        ax.set_ylim(-0.55, len(data) - 0.1)
+        ax.legend(loc="upper right", fontsize=7.5, ncol=3)
 
     c11, c12 = data.iloc[0], data.iloc[1]
+    group = GROUPS[settings.group]
     texts = {
         "en": charts.ChartText(
             "The Dutch share of the EU solidarity pool against the letter's numbers",
-            f"About {c11['nl_share']:,} of the {c11['pool_relocations']:,} relocations of the {c11['pool_year']} pool "
-            f"('about 1100 in 2025'), about {c12['nl_share']:,} of the legal minimum of {c12['pool_relocations']:,} "
-            f"('about 1600 a year')",
+            f"About {fmt_int(c11['nl_share'], 'en')} of the {fmt_int(c11['pool_relocations'], 'en')} relocations of "
+            f"the {c11['pool_year']} pool ('about 1100 in 2025'); about {fmt_int(c12['nl_share'], 'en')} of the "
+            f"legal minimum of {fmt_int(c12['pool_relocations'], 'en')} ('about 1600 a year')",
             SOURCE_EN + "; pools: Regulation (EU) 2024/1351 Art. 12(2), Council of the EU 8 Dec 2025",
-            f"Bars: key over {GROUPS[settings.group].label_en}, population {settings.population_year}, GDP "
-            f"{settings.gdp_year}; whiskers: range over the defensible variants; shaded: the letter's figure ±10%.",
-            f"Horizontal bars comparing the Dutch indicative share ({c11['nl_share']} and {c12['nl_share']} people) "
-            f"with the letter's 1100 and 1600, each with a ±10% band."),
+            f"Bars: key over {group.label_en}, population {settings.population_year}, GDP {settings.gdp_year}; "
+            f"whiskers: range over the defensible variants; shaded: the letter's figure ±10%.",
+            f"Horizontal bars comparing the Dutch indicative share ({fmt_int(c11['nl_share'], 'en')} and "
+            f"{fmt_int(c12['nl_share'], 'en')} people) with the letter's 1100 and 1600, each with a ±10% band."),
         "nl": charts.ChartText(
             "Het Nederlandse aandeel in de EU-solidariteitspool naast de cijfers uit de brief",
-            f"Ongeveer {c11['nl_share']:,} van de {c11['pool_relocations']:,} herplaatsingen van de pool "
-            f"{c11['pool_year']} ('ongeveer 1100 in 2025'), ongeveer {c12['nl_share']:,} van het wettelijk minimum "
-            f"van {c12['pool_relocations']:,} ('ongeveer 1600 per jaar')".replace(",", "."),
+            f"Ongeveer {fmt_int(c11['nl_share'], 'nl')} van de {fmt_int(c11['pool_relocations'], 'nl')} "
+            f"herplaatsingen van de pool {c11['pool_year']} ('ongeveer 1100 in 2025'); ongeveer "
+            f"{fmt_int(c12['nl_share'], 'nl')} van het wettelijk minimum van {fmt_int(c12['pool_relocations'], 'nl')} "
+            f"('ongeveer 1600 per jaar')",
             SOURCE_NL + "; pools: Verordening (EU) 2024/1351 art. 12(2), Raad van de EU 8 dec. 2025",
-            f"Staven: sleutel over {GROUPS[settings.group].label_nl}, bevolking {settings.population_year}, bbp "
-            f"{settings.gdp_year}; lijntjes: bereik over de verdedigbare varianten; gearceerd: het cijfer uit de "
-            f"brief ±10%.",
-            f"Horizontale staven die het Nederlandse indicatieve aandeel ({c11['nl_share']} en {c12['nl_share']} "
-            f"personen) vergelijken met 1100 en 1600 uit de brief, elk met een marge van 10%."),
+            f"Staven: sleutel over {group.label_nl}, bevolking {settings.population_year}, bbp {settings.gdp_year}; "
+            f"lijntjes: bereik over de verdedigbare varianten; gearceerd: het cijfer uit de brief ±10%.",
+            f"Horizontale staven die het Nederlandse indicatieve aandeel ({fmt_int(c11['nl_share'], 'nl')} en "
+            f"{fmt_int(c12['nl_share'], 'nl')} personen) vergelijken met 1100 en 1600 uit de brief, elk met een "
+            f"marge van 10%."),
     }
     return charts.export_chart(name, draw, texts, data, claim_ids=["C11", "C12"], left=0.2)

@@ -41,7 +41,8 @@ VOCABULARY = {v.key: v for v in (
             "The claim is below the checked figure's band, but by no more than a factor 2.", 2),
     Verdict("misleading", "Misleading", "Misleidend",
             "The number is defensible, but only for a comparison the claim does not make "
-            "(another period, denominator, or pledged versus delivered).", 2),
+            "(another period, denominator, or pledged versus delivered); or a statement that holds "
+            "for only part of what it covers (some of its years or places).", 2),
     Verdict("inaccurate", "Inaccurate", "Onjuist",
             "The checked figure contradicts the claim: off by more than a factor 2, "
             "or a statement the evidence shows to be false.", 1),
@@ -175,18 +176,22 @@ def assess(band, readings, context=()) -> Assessment:
         ratio = primary.low / claimed if claimed > 0 else math.inf
         key = "understated" if ratio <= FACTOR else "inaccurate"
         side = "below"
+    by = f"by a factor {ratio:.2g}" if math.isfinite(ratio) else "and the primary reading is zero"
     return Assessment(key, f"rule 7: the claim is {side} the primary reading {primary.shown()} "
-                           f"({primary.label}) by a factor {ratio:.2g}", primary)
+                           f"({primary.label}) {by}", primary)
 
 
 def assess_statement(holds, evidence: str, context=()) -> Assessment:
     """Verdict for a claim that is a statement, not a number.
 
     holds is None -> unverifiable; True -> accurate (accurate-needs-context with context);
+    "partly" (true for some of the years or places it covers, false for others) -> misleading;
     False -> inaccurate. `evidence` says what the finding rests on.
     """
     if holds is None:
         return Assessment("unverifiable", f"statement rule: no evidence decides it; {evidence}")
+    if holds == "partly":
+        return Assessment("misleading", f"statement rule: the evidence supports it only in part; {evidence}")
     if holds:
         key = "accurate-needs-context" if context else "accurate"
         extra = f"; context: {'; '.join(context)}" if context else ""
@@ -202,13 +207,18 @@ PART_COLUMNS = ["claim_id", "checked_value", "checked_low", "checked_high", "ver
 
 
 def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, conclusion_nl: str,
-                source_ids, figures=()) -> dict:
-    """One checked claim, as a topic notebook records it."""
+                source_ids, figures=(), checked_value=None) -> dict:
+    """One checked claim, as a topic notebook records it.
+
+    checked_value defaults to the primary reading's midpoint; pass the figure itself when the
+    range is lopsided (a masked count shown as 0 with range 0-4 rests on the 0, not on 2)."""
     if assessment.verdict not in VOCABULARY:
         raise ValueError(f"unknown verdict key {assessment.verdict!r}")
     primary = assessment.primary
+    if checked_value is None and primary is not None:
+        checked_value = assessment.checked_value
     return {"claim_id": claim_id,
-            "checked_value": "" if primary is None else round(assessment.checked_value, 6),
+            "checked_value": "" if checked_value is None else round(float(checked_value), 6),
             "checked_low": "" if primary is None else primary.low,
             "checked_high": "" if primary is None else primary.high,
             "verdict": assessment.verdict, "rule": assessment.reason,
@@ -223,13 +233,11 @@ def write_verdicts(notebook: str, rows) -> pd.DataFrame:
     return frame
 
 
-def assemble_verdicts(write: bool = True) -> pd.DataFrame:
-    """The verdict table: every claim in the register, checked where a topic notebook
-    exists and has recorded its verdict, 'not-yet-checked' otherwise."""
-    from .registers import check_source_ids, load_claims, load_sources
+def load_verdict_parts(claims: pd.DataFrame, sources: pd.DataFrame) -> dict:
+    """The verdicts recorded by topic notebooks (data/verdicts/<notebook>.csv), checked:
+    known verdict keys and claim ids, one verdict per claim, source ids in the register."""
+    from .registers import check_source_ids
 
-    claims = load_claims()
-    sources = load_sources()
     parts = {}
     for file in sorted(paths.VERDICT_PARTS.glob("*.csv")):
         if not (paths.NOTEBOOKS / f"{file.stem}.ipynb").exists():
@@ -247,6 +255,16 @@ def assemble_verdicts(write: bool = True) -> pd.DataFrame:
                                  column="claim_id")
             check_source_ids(row["source_ids"], sources, shown, row_number, "source_ids")
             parts[row["claim_id"]] = dict(row, notebook=file.stem)
+    return parts
+
+
+def assemble_verdicts(write: bool = True) -> pd.DataFrame:
+    """The verdict table: every claim in the register, checked where a topic notebook
+    exists and has recorded its verdict, 'not-yet-checked' otherwise."""
+    from .registers import load_claims, load_sources
+
+    claims = load_claims()
+    parts = load_verdict_parts(claims, load_sources())
     rows = []
     for claim in claims.to_dict("records"):
         part = parts.get(claim["claim_id"])

@@ -1,0 +1,624 @@
+"""Claims C14-C19: the asylum procedure on paper and in practice, temporary protection for
+Ukrainians, the work and naturalisation rules, and research on the effect of national policy.
+
+Every published figure comes from a sources-backed table in data/published/other-*.csv
+(each row names its source_id); this module loads those tables, turns working days into
+calendar days, dates into years, and rules into before/after tables. Nothing here knows a
+verdict: the notebook passes the computed readings to `factcheck.verdicts`.
+"""
+from datetime import date
+
+import pandas as pd
+
+from .registers import load_published
+from .schema import Column, Schema
+from .verdicts import Reading
+
+# --- Published tables -------------------------------------------------------------------------
+
+PROCEDURE_SCHEMA = Schema("other-procedure", (
+    Column("item"),
+    Column("regime"),
+    Column("value", "number", minimum=0),
+    Column("unit", "choice", choices=("days", "months")),
+    Column("day_type", "choice", choices=("working", "calendar")),
+    Column("bound", "choice", choices=("at least", "at most", "exact")),
+    Column("valid_from", "date", required=False),
+    Column("valid_to", "date", required=False),
+    Column("source_id", "ids"),
+    Column("quote"),
+))
+WAITING_SCHEMA = Schema("other-waiting", (
+    Column("measure"),
+    Column("as_of", "date"),
+    Column("value", "number", minimum=0),
+    Column("unit", "choice", choices=("weeks", "years", "people")),
+    Column("qualifier", "choice", required=False, choices=("almost", "over", "about")),
+    Column("source_id", "ids"),
+    Column("quote"),
+))
+TIMELINE_SCHEMA = Schema("other-tp-timeline", (
+    Column("event", "choice", choices=("displacement-start", "activation", "extended-until")),
+    Column("date", "date"),
+    Column("source_id", "ids"),
+    Column("quote"),
+))
+STOCK_SCHEMA = Schema("other-tp-stock", (
+    Column("date", "date"),
+    Column("geo"),
+    Column("value", "int", minimum=0),
+    Column("source_id", "ids"),
+    Column("note", required=False),
+))
+RULES_SCHEMA = Schema("other-rules", (
+    Column("claim_id", pattern=r"C\d{2}"),
+    Column("rule"),
+    Column("regime"),
+    Column("value", required=False),
+    Column("unit"),
+    Column("checked_against"),
+    Column("source_id", "ids"),
+    Column("quote"),
+))
+AGREEMENT_SCHEMA = Schema("other-agreement", (
+    Column("item"), Column("value"), Column("source_id", "ids"), Column("quote"),
+))
+RESEARCH_SCHEMA = Schema("other-research", (
+    Column("claim_id", pattern=r"C\d{2}"),
+    Column("kind", "choice", choices=("finding", "limitation", "method")),
+    Column("source_id", "ids"),
+    Column("quote"),
+    Column("finding"),
+))
+
+
+def _load(name: str, schema: Schema) -> pd.DataFrame:
+    frame = load_published(name, schema)
+    for column in schema.columns:
+        if column.kind == "number":
+            frame[column.name] = frame[column.name].astype("float64")
+        elif column.kind == "int":
+            frame[column.name] = frame[column.name].astype("int64")
+    return frame
+
+
+def load_procedure() -> pd.DataFrame:
+    """The procedure's stages and legal periods on paper (data/published/other-procedure.csv)."""
+    return _load("other-procedure", PROCEDURE_SCHEMA)
+
+
+def load_waiting() -> pd.DataFrame:
+    """Published waiting times and waiting numbers (data/published/other-waiting.csv)."""
+    return _load("other-waiting", WAITING_SCHEMA)
+
+
+def load_tp_timeline() -> pd.DataFrame:
+    """Temporary protection: activation and extensions (data/published/other-tp-timeline.csv)."""
+    return _load("other-tp-timeline", TIMELINE_SCHEMA)
+
+
+def load_tp_stock() -> pd.DataFrame:
+    """Dutch stock of temporary-protection holders, Eurostat (data/published/other-tp-stock.csv)."""
+    return _load("other-tp-stock", STOCK_SCHEMA).sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def load_rules() -> pd.DataFrame:
+    """Current and planned rules, and what the letter wants (data/published/other-rules.csv)."""
+    return _load("other-rules", RULES_SCHEMA)
+
+
+def load_agreement() -> pd.DataFrame:
+    """What could be found about the 2026 coalition agreement itself (data/published/other-agreement.csv)."""
+    return _load("other-agreement", AGREEMENT_SCHEMA)
+
+
+def load_research() -> pd.DataFrame:
+    """Quoted findings of the research the letter cites (data/published/other-research.csv)."""
+    return _load("other-research", RESEARCH_SCHEMA)
+
+
+# --- C14: working days, calendar days ----------------------------------------------------------
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+DAYS_PER_WEEK = 7.0
+WEEKS_PER_YEAR = 365.25 / 7          # 52.18
+WEEKS_PER_MONTH = WEEKS_PER_YEAR / 12  # 4.35
+
+
+def working_days_span(n: int, start_weekday: int) -> int:
+    """Calendar days from the first to the last of `n` consecutive working days, both counted.
+
+    Working days are Monday to Friday (start_weekday 0 = Monday ... 4 = Friday); public holidays
+    are ignored. Example: 6 working days from a Monday end on the next Monday: 8 calendar days.
+    """
+    if n < 1:
+        raise ValueError(f"need at least one working day, got {n}")
+    if start_weekday not in range(5):
+        raise ValueError(f"a procedure starts on a working day (0-4), got {start_weekday}")
+    day, counted, weekday = 0, 0, start_weekday
+    while True:
+        day += 1
+        if weekday < 5:
+            counted += 1
+            if counted == n:
+                return day
+        weekday = (weekday + 1) % 7
+
+
+def working_days_span_range(n: int) -> tuple:
+    """(shortest, longest) calendar span of `n` working days over the five possible start days."""
+    spans = [working_days_span(n, start) for start in range(5)]
+    return (min(spans), max(spans))
+
+
+def less_than_band(limit: int) -> tuple:
+    """The band of a claim "shorter than `limit` days", in whole calendar days: 0 to limit - 1.
+
+    `verdicts.claim_band` reads a number as "about this much" (14 -> 13.5 to 14.5); a claim that
+    something takes *less than* two weeks is right for every duration of at most 13 days.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1 day, got {limit}")
+    return (0.0, float(limit - 1))
+
+
+def stage_days(procedure: pd.DataFrame, item: str, regime: str) -> int:
+    """The number of days the published table gives for one stage under one regime."""
+    row = procedure[(procedure["item"] == item) & (procedure["regime"] == regime)]
+    if len(row) != 1:
+        raise KeyError(f"other-procedure has {len(row)} rows for {item!r} / {regime!r}, expected 1")
+    if row.iloc[0]["unit"] != "days":
+        raise ValueError(f"{item!r} / {regime!r} is not in days")
+    return int(row.iloc[0]["value"])
+
+
+def paper_durations(procedure: pd.DataFrame) -> pd.DataFrame:
+    """The procedure on paper as readings: working days and calendar days (shortest-longest).
+
+    Stages run back to back; weekends do not count for the general procedure's terms (WBV
+    2015/5) and the rest and preparation period is given in working days (CMO Groningen).
+    """
+    rvt = stage_days(procedure, "rest-and-preparation", "since-2010")
+    aa = stage_days(procedure, "general-procedure", "since-2021")
+    extension = stage_days(procedure, "general-procedure-extension", "since-2021")
+    aa_old = stage_days(procedure, "general-procedure", "2010-2021")
+    rows = [
+        ("rvt+aa", "primary", "rest and preparation (at least 6 working days) + general procedure (6), since 25 June 2021",
+         "rust- en voorbereidingstermijn (minimaal 6 werkdagen) + algemene asielprocedure (6), sinds 25 juni 2021",
+         f"{rvt} + {aa}", rvt + aa),
+        ("aa", "definition", "general procedure alone (6 working days), since 25 June 2021",
+         "alleen de algemene asielprocedure (6 werkdagen), sinds 25 juni 2021", f"{aa}", aa),
+        ("rvt+aa-plus", "definition", "rest and preparation + extended general procedure AA+ (6 + 3 working days)",
+         "rust- en voorbereidingstermijn + verlengde algemene procedure AA+ (6 + 3 werkdagen)",
+         f"{rvt} + {aa} + {extension}", rvt + aa + extension),
+        ("rvt+aa-2010", "earlier", "rest and preparation + general procedure under the 2010-2021 rules (6 + 8 working days)",
+         "rust- en voorbereidingstermijn + algemene asielprocedure volgens de regels van 2010-2021 (6 + 8 werkdagen)",
+         f"{rvt} + {aa_old}", rvt + aa_old),
+    ]
+    table = pd.DataFrame(rows, columns=["key", "kind", "reading_en", "reading_nl", "formula", "working_days"])
+    spans = table["working_days"].map(working_days_span_range)
+    table["calendar_days_low"] = [low for low, _ in spans]
+    table["calendar_days_high"] = [high for _, high in spans]
+    return table
+
+
+def c14_readings(durations: pd.DataFrame) -> list:
+    """`verdicts.Reading`s (calendar days) from `paper_durations`."""
+    return [Reading(row.reading_en, float(row.calendar_days_low), float(row.calendar_days_high), row.kind)
+            for row in durations.itertuples(index=False)]
+
+
+def to_weeks(value: float, unit: str) -> float:
+    """A duration in weeks (days / 7; months and years by the mean Gregorian year)."""
+    factors = {"days": 1 / DAYS_PER_WEEK, "weeks": 1.0, "months": WEEKS_PER_MONTH, "years": WEEKS_PER_YEAR}
+    if unit not in factors:
+        raise ValueError(f"cannot convert {unit!r} to weeks")
+    return value * factors[unit]
+
+
+def waiting_value(waiting: pd.DataFrame, measure: str, as_of: str) -> pd.Series:
+    row = waiting[(waiting["measure"] == measure) & (waiting["as_of"] == as_of)]
+    if len(row) != 1:
+        raise KeyError(f"other-waiting has {len(row)} rows for {measure!r} on {as_of}, expected 1")
+    return row.iloc[0]
+
+
+def paper_vs_practice(procedure: pd.DataFrame, waiting: pd.DataFrame, durations: pd.DataFrame) -> pd.DataFrame:
+    """Chart data: the procedure on paper, the legal decision periods and published waiting times,
+    as segments in weeks (one row per segment; bars are the `bar` column, in drawing order)."""
+    primary = durations[durations["kind"] == "primary"].iloc[0]
+    rvt = stage_days(procedure, "rest-and-preparation", "since-2010")
+    rvt_days = working_days_span(rvt, 0)                       # from a Monday
+    total_days = working_days_span(int(primary["working_days"]), 0)
+
+    def row(item, regime):
+        return procedure[(procedure["item"] == item) & (procedure["regime"] == regime)].iloc[0]
+    standard = row("decision-period", "standard")
+    extension = row("decision-period-extension", "2022-2025")
+    paper_days = f"{int(primary['calendar_days_low'])}-{int(primary['calendar_days_high'])}"
+    rows = [
+        ("paper", "rest and preparation", "rust en voorbereiding", 0.0, to_weeks(rvt_days, "days"),
+         "", rvt, "working days", row("rest-and-preparation", "since-2010")["source_id"]),
+        ("paper", "general procedure", "algemene asielprocedure", to_weeks(rvt_days, "days"),
+         to_weeks(total_days - rvt_days, "days"), "", int(primary["working_days"]) - rvt, "working days",
+         row("general-procedure", "since-2021")["source_id"]),
+        ("legal", "decision period", "beslistermijn", 0.0, to_weeks(standard["value"], "months"), "",
+         standard["value"], "months", standard["source_id"]),
+        ("legal-extended", "decision period", "beslistermijn", 0.0, to_weeks(standard["value"], "months"), "",
+         standard["value"], "months", standard["source_id"]),
+        ("legal-extended", "extension 2022-2025", "verlenging 2022-2025",
+         to_weeks(standard["value"], "months"), to_weeks(extension["value"], "months"), "",
+         extension["value"], "months", extension["source_id"]),
+    ]
+    for bar, as_of in (("practice-2024", "2024-05-14"), ("practice-2026", "2026-01-26")):
+        first = waiting_value(waiting, "wait-first-interview", as_of)
+        second = waiting_value(waiting, "wait-second-interview", as_of)
+        first_weeks = to_weeks(first["value"], first["unit"])
+        rows.append((bar, "wait for first interview", "wachten op eerste gesprek", 0.0, first_weeks,
+                     first["qualifier"], first["value"], first["unit"], first["source_id"]))
+        rows.append((bar, "then wait for second interview", "daarna wachten op tweede gesprek", first_weeks,
+                     to_weeks(second["value"], second["unit"]), second["qualifier"], second["value"], second["unit"],
+                     second["source_id"]))
+    table = pd.DataFrame(rows, columns=["bar", "segment_en", "segment_nl", "start_weeks", "length_weeks",
+                                        "qualifier", "value", "unit", "source_id"])
+    table["end_weeks"] = table["start_weeks"] + table["length_weeks"]
+    table["paper_calendar_days"] = paper_days
+    return table.round({"start_weeks": 2, "length_weeks": 2, "end_weeks": 2})
+
+
+# --- C15: temporary protection ------------------------------------------------------------------
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def years_between(start, end) -> float:
+    """Years from `start` to `end` (days / 365.25)."""
+    return (_as_date(end) - _as_date(start)).days / 365.25
+
+
+def tp_dates(timeline: pd.DataFrame) -> dict:
+    """First displacement date, activation date and the current end date (the latest extension)."""
+    def only(event):
+        dates = timeline.loc[timeline["event"] == event, "date"].tolist()
+        if len(dates) != 1:
+            raise ValueError(f"timeline needs exactly one {event!r} row, has {len(dates)}")
+        return _as_date(dates[0])
+    extensions = timeline.loc[timeline["event"] == "extended-until", "date"].map(_as_date)
+    if extensions.empty:
+        raise ValueError("timeline has no 'extended-until' row")
+    return {"displacement_start": only("displacement-start"), "activation": only("activation"),
+            "end": max(extensions)}
+
+
+def cohort_years(timeline: pd.DataFrame, years=(2022, 2023, 2024, 2025, 2026)) -> pd.DataFrame:
+    """Years in the Netherlands at the end date of temporary protection, by year of arrival.
+
+    For each arrival year the earliest and the latest possible arrival (within that year, not
+    before the first displacement date, not after the end date) give the longest and the
+    shortest stay.
+    """
+    dates = tp_dates(timeline)
+    rows = []
+    for year in years:
+        first = max(date(year, 1, 1), dates["displacement_start"])
+        last = min(date(year, 12, 31), dates["end"])
+        if first > last:
+            continue
+        rows.append({"arrival_year": year, "earliest_arrival": first.isoformat(), "latest_arrival": last.isoformat(),
+                     "end_date": dates["end"].isoformat(),
+                     "years_at_end_low": round(years_between(last, dates["end"]), 2),
+                     "years_at_end_high": round(years_between(first, dates["end"]), 2)})
+    return pd.DataFrame(rows)
+
+
+def stock_series(stock: pd.DataFrame, timeline: pd.DataFrame, geo: str = "NL") -> pd.DataFrame:
+    """The published stock with, per date, the years until the end date for someone who had
+    arrived by then, and the stock as a share of the latest published stock.
+
+    A stock is net of departures: the share is an upper bound on how many of the latest stock
+    had arrived by that date, not a count of them.
+    """
+    end = tp_dates(timeline)["end"]
+    series = stock[stock["geo"] == geo].sort_values("date", kind="stable").reset_index(drop=True)
+    if series.empty:
+        raise ValueError(f"no stock rows for {geo!r}")
+    latest = series.iloc[-1]
+    series = series.assign(
+        years_to_end=[round(years_between(d, end), 2) for d in series["date"]],
+        share_of_latest=(series["value"] / latest["value"]).round(3),
+        latest_date=latest["date"])
+    return series[["date", "geo", "value", "years_to_end", "share_of_latest", "latest_date", "source_id"]]
+
+
+# --- C16-C18: rules before and after ------------------------------------------------------------
+
+CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
+REGIME_ORDER = ("current", "current-practice", "planned", "eu-maximum", "proposal-d66-2022",
+                "proposal-kinderombudsman-2022", "letter-wants")
+
+
+def cefr_steps(before: str, after: str) -> int:
+    """How many CEFR levels `after` is above `before` (A2 -> B1 = 1)."""
+    for level in (before, after):
+        if level not in CEFR:
+            raise ValueError(f"{level!r} is not a CEFR level ({', '.join(CEFR)})")
+    return CEFR.index(after) - CEFR.index(before)
+
+
+def rules_table(rules: pd.DataFrame, claim_id: str) -> pd.DataFrame:
+    """One claim's rules as a before/after table: rule, regime, value, what it was checked against."""
+    table = rules[rules["claim_id"] == claim_id].copy()
+    order = {regime: i for i, regime in enumerate(REGIME_ORDER)}
+    table["_order"] = table["regime"].map(lambda r: order.get(r, len(order)))
+    table = table.sort_values(["rule", "_order"], kind="stable")
+    return table[["rule", "regime", "value", "unit", "checked_against", "source_id"]].reset_index(drop=True)
+
+
+def rule_value(rules: pd.DataFrame, rule: str, regime: str) -> str:
+    row = rules[(rules["rule"] == rule) & (rules["regime"] == regime)]
+    if len(row) != 1:
+        raise KeyError(f"other-rules has {len(row)} rows for {rule!r} / {regime!r}, expected 1")
+    return row.iloc[0]["value"]
+
+
+def rule_sources(rules: pd.DataFrame, claim_id: str) -> list:
+    """The source ids behind one claim's rules, in first-seen order, without the letter."""
+    seen = []
+    for ids in rules.loc[rules["claim_id"] == claim_id, "source_id"]:
+        for item in ids.split(";"):
+            if item and item not in seen and item != "vwn-letter-2026-02-02":
+                seen.append(item)
+    return seen
+
+
+# What was searched for the coalition agreement's text on C16-C18 (search tool, 2026-11-29).
+AGREEMENT_SEARCHES = (
+    ("pages", "coalitieakkoord 2026 D66 CDA VVD asiel", "news on the agreement (title, date); no text on these points"),
+    ("pages", "tewerkstellingsvergunning asielzoekers drie maanden coalitieakkoord",
+     "government plan of 3 Nov 2025 (work after 3 months); not the agreement"),
+    ("pages", "coalitieakkoord naturalisatietermijn tien jaar taaleis B1", "plans of the Schoof cabinet; not the 2026 agreement"),
+    ("pages", "coalitieakkoord alleenstaande minderjarige asielzoekers 21 jaar begeleiding overlast", "nothing on the 2026 agreement"),
+    ("pages", "begeleiding tot 21 jaar alleenstaande minderjarige vreemdelingen",
+     "WODC 2021 advice, municipal practice (VNG), Kinderombudsman 2022; not the agreement"),
+    ("pages", "jonge alleenstaande asielzoekers begeleiding tot 21 jaar overlast coalitie 2026", "nothing on the 2026 agreement"),
+    ("pages", "coalition agreement unaccompanied minors guidance until age 21 nuisance asylum seekers Netherlands 2026",
+     "a refugeehelp.nl summary of the agreement (11 Feb 2026) whose stored excerpt covers only EU plans"),
+    ("pages", "\"Aan de slag\" bouwen aan een beter Nederland coalitieakkoord asiel migratie tweestatusstelsel naturalisatie",
+     "Volkskrant on the asylum chapter (30 Jan 2026): Spreidingswet, tone; not these points"),
+    ("pages", "regeerakkoord Aan de slag asielzoekers kansrijk werken tewerkstellingsvergunning afschaffen meedoenbalie",
+     "nothing on the 2026 agreement"),
+    ("code", "coalitieakkoord Aan de slag tekst hoofdstuk asiel en migratie integratie inburgering statushouders",
+     "no copy of the agreement's text"),
+    ("find_string", "Bouwen aan een beter Nederland", "two mentions of the title; no text of the asylum chapter"),
+    ("find_string", "alleenstaande minderjarige", "no passage from the agreement"),
+)
+
+
+def agreement_searches() -> pd.DataFrame:
+    return pd.DataFrame(AGREEMENT_SEARCHES, columns=["corpus", "query", "what_was_found"])
+
+
+# --- C19: research ------------------------------------------------------------------------------
+
+def research_supports(research: pd.DataFrame, claim_id: str = "C19"):
+    """Whether the quoted research supports "no or hardly any impact" of national measures.
+
+    Rule: supported (True) when at least one finding says there is no evidence of an effect and
+    no finding reports more than a limited influence; 'limitation' and 'method' rows become the
+    context a reader needs. Returns (holds, evidence, context); holds is None without findings.
+    """
+    rows = research[research["claim_id"] == claim_id]
+    findings = rows[rows["kind"] == "finding"]
+    if findings.empty:
+        return None, "no research findings recorded", []
+    no_evidence = findings["finding"].str.contains("no scientific evidence|no evidence", case=False)
+    strong = findings["finding"].str.contains("strong effect|substantial effect|large effect", case=False)
+    holds = bool(no_evidence.any() and not strong.any())
+    evidence = "; ".join(f"\"{row.quote}\" ({row.source_id})" for row in findings[no_evidence].itertuples())
+    context = [row.finding for row in rows[rows["kind"].isin(["limitation", "method"])].itertuples()]
+    return holds, evidence, context
+
+
+def research_sources(research: pd.DataFrame, claim_id: str = "C19") -> list:
+    seen = []
+    for ids in research.loc[research["claim_id"] == claim_id, "source_id"]:
+        for item in ids.split(";"):
+            if item not in seen:
+                seen.append(item)
+    return seen
+
+
+def table_sources(*frames) -> list:
+    """The source ids in the `source_id` columns of the given tables, in first-seen order."""
+    seen = []
+    for frame in frames:
+        for ids in frame["source_id"]:
+            for item in str(ids).split(";"):
+                item = item.strip()
+                if item and item not in seen:
+                    seen.append(item)
+    return seen
+
+
+# --- Charts -------------------------------------------------------------------------------------
+
+BAR_LABELS = {
+    "paper": ("On paper: rest + general procedure", "Op papier: rust + algemene procedure"),
+    "legal": ("Legal decision period", "Wettelijke beslistermijn"),
+    "legal-extended": ("Decision period, extended 2022-2025", "Beslistermijn, verlengd 2022-2025"),
+    "practice-2024": ("IND waiting times, May 2024", "Wachttijden IND, mei 2024"),
+    "practice-2026": ("IND waiting times, Jan 2026", "Wachttijden IND, jan 2026"),
+}
+SEGMENT_COLOURS = {"rest and preparation": "#8EBEFF", "general procedure": "#0072BC", "decision period": "#999999",
+                   "extension 2022-2025": "#CCCCCC",
+                   "wait for first interview": "#EF4A60", "then wait for second interview": "#18375F"}
+
+
+UNIT_WORDS = {"en": {"working days": "working days", "days": "days", "weeks": "weeks", "months": "months",
+                      "years": "years"},
+              "nl": {"working days": "werkdagen", "days": "dagen", "weeks": "weken", "months": "maanden",
+                     "years": "jaar"}}
+
+
+def bar_label(rows: pd.DataFrame, lang: str) -> str:
+    """The text at the end of a bar: '19 + 48 = 67 weeks', '17 weeks + almost 2 years', '16-18 days'."""
+    words = UNIT_WORDS[lang]
+    if rows["bar"].iloc[0] == "paper":
+        return f"{rows['paper_calendar_days'].iloc[0]} {'calendar days' if lang == 'en' else 'kalenderdagen'}"
+    almost = "almost " if lang == "en" else "bijna "
+    parts = [(almost if q == "almost" else "") + fmt_number(v, lang) for v, q in zip(rows["value"], rows["qualifier"])]
+    units = list(rows["unit"])
+    if len(set(units)) == 1:
+        total = fmt_number(rows["value"].sum(), lang)
+        return (" + ".join(parts) + f" = {total} {words[units[0]]}") if len(parts) > 1 else f"{total} {words[units[0]]}"
+    return " + ".join(f"{p} {words[u]}" for p, u in zip(parts, units))
+
+
+def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: str = "other-procedure-timeline") -> list:
+    """Horizontal timeline, in weeks: the procedure on paper against the legal decision periods and
+    the published waiting times (C14)."""
+    from . import charts
+
+    primary = durations[durations["kind"] == "primary"].iloc[0]
+    paper_days = (int(primary["calendar_days_low"]), int(primary["calendar_days_high"]))
+    bars = list(dict.fromkeys(data["bar"]))
+
+    def draw(ax, lang):
+        seen = set()
+        for y, bar in enumerate(bars):
+            rows = data[data["bar"] == bar]
+            for row in rows.itertuples(index=False):
+                label = row.segment_en if lang == "en" else row.segment_nl
+                ax.barh(y, row.length_weeks, left=row.start_weeks, height=0.6,
+                        color=SEGMENT_COLOURS[row.segment_en], hatch="//" if row.qualifier == "almost" else None,
+                        edgecolor="white", linewidth=0.5, label=None if label in seen else label)
+                seen.add(label)
+            ax.text(rows["end_weeks"].max() + 1.5, y, bar_label(rows, lang), va="center", fontsize=8, color="#333333")
+        ax.axvline(2, color="#EF4A60", linestyle="--", linewidth=1)
+        ax.text(2.8, -0.5, "2 weeks" if lang == "en" else "2 weken", color="#EF4A60", fontsize=8, va="bottom")
+        ax.set_yticks(range(len(bars)))
+        ax.set_yticklabels([BAR_LABELS[b][0 if lang == "en" else 1] for b in bars])
+        ax.set_ylim(len(bars) - 0.5, -0.8)
+        ax.set_xlim(0, data["end_weeks"].max() * 1.35)
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+        ax.set_xlabel("weeks" if lang == "en" else "weken")
+        ax.legend(loc="upper right", fontsize=7, ncol=2)
+
+    texts = {
+        "en": charts.ChartText(
+            "The Dutch asylum procedure: under three weeks on paper, more than a year in practice",
+            f"On paper the rest period and general procedure take {paper_days[0]}-{paper_days[1]} calendar days; "
+            "the IND's published waits to the second interview run from 67 weeks (2024) to about two years (2026)",
+            "Source: IND, Asiel: laatste ontwikkelingen (14 May 2024); ANP, 26 Jan 2026, citing IND; IND and "
+            "Stichting Migratierecht on the 2021 procedure; CMO Groningen; WBV 2015/5",
+            "On paper: at least 6 working days' rest and preparation, then the 6-working-day general procedure, "
+            "back to back, weekends excluded, drawn from a Monday. Months and years at 52.18 weeks a year; "
+            "hatched: 'almost two years' drawn as two years.",
+            "Horizontal bar chart in weeks. The procedure on paper is about 2.3 weeks; the legal decision period "
+            "26 weeks, extended to 65 weeks for 2022-2025 applications; published IND waiting times to the second "
+            "interview 67 weeks in May 2024 and about 121 weeks in January 2026."),
+        "nl": charts.ChartText(
+            "De Nederlandse asielprocedure: op papier minder dan drie weken, in de praktijk ruim een jaar",
+            f"Op papier duren rust- en voorbereidingstermijn en algemene procedure {paper_days[0]}-{paper_days[1]} "
+            "kalenderdagen; de gepubliceerde wachttijd tot het tweede gesprek is 67 weken (2024) tot bijna twee jaar (2026)",
+            "Bron: IND, Asiel: laatste ontwikkelingen (14 mei 2024); ANP, 26 jan 2026, op basis van IND-cijfers; "
+            "IND en Stichting Migratierecht over de procedure van 2021; CMO Groningen; WBV 2015/5",
+            "Op papier: minimaal 6 werkdagen rust en voorbereiding, daarna de algemene procedure van 6 werkdagen, "
+            "aansluitend, zonder weekenddagen, getekend vanaf een maandag. Maanden en jaren met 52,18 weken per jaar; "
+            "gearceerd: 'bijna twee jaar' getekend als twee jaar.",
+            "Horizontaal staafdiagram in weken. De procedure op papier duurt ongeveer 2,3 weken; de wettelijke "
+            "beslistermijn 26 weken, verlengd tot 65 weken voor aanvragen uit 2022-2025; de gepubliceerde "
+            "IND-wachttijd tot het tweede gesprek 67 weken in mei 2024 en ongeveer 121 weken in januari 2026."),
+    }
+    return charts.export_chart(name, draw, texts, data, claim_ids=["C14"], left=0.27)
+
+
+def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
+    """12,345.6 in English, 12.345,6 in Dutch."""
+    text = f"{value:,.{decimals}f}"
+    return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.DataFrame,
+                    name: str = "other-tp-stock") -> list:
+    """Bars of the Dutch temporary-protection stock at each published date, each labelled with the
+    years until the end date for someone who had arrived by then (C15)."""
+    import matplotlib.ticker as ticker
+
+    from . import charts
+
+    dates = tp_dates(timeline)
+    months = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+              "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")}
+    c2022 = cohorts[cohorts["arrival_year"] == 2022].iloc[0]
+    end_2022 = series[series["date"] == "2022-12-31"].iloc[0]
+    latest = series.iloc[-1]
+
+    def month_label(d, lang):
+        d = _as_date(d)
+        return f"{months[lang][d.month - 1]} {d.year}"
+
+    def years_word(lang):
+        return "yrs to end" if lang == "en" else "jaar tot einde"
+
+    def draw(ax, lang):
+        xs = list(range(len(series)))
+        top = float(series["value"].max())
+        ax.bar(xs, series["value"], color=charts.PALETTE["blue"], width=0.6)
+        for x, row in zip(xs, series.itertuples(index=False)):
+            ax.text(x, row.value + top * 0.02,
+                    f"{fmt_number(row.value, lang)}\n{fmt_number(row.years_to_end, lang, 1)} {years_word(lang)}",
+                    ha="center", va="bottom", fontsize=8, color="#333333")
+        ax.set_xticks(xs)
+        ax.set_xticklabels([month_label(d, lang) for d in series["date"]])
+        ax.set_ylim(0, top * 1.3)
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: fmt_number(v, lang)))
+        ax.set_ylabel("people with temporary protection" if lang == "en" else "mensen met tijdelijke bescherming")
+
+    def subtitle(lang):
+        low, high = fmt_number(c2022["years_at_end_low"], lang, 1), fmt_number(c2022["years_at_end_high"], lang, 1)
+        share = fmt_number(end_2022["share_of_latest"] * 100, lang)
+        if lang == "en":
+            return (f"Temporary protection now ends on {dates['end'].day} March {dates['end'].year}; whoever arrived "
+                    f"in 2022 will by then have been here {low}-{high} years. The end-2022 number "
+                    f"({fmt_number(end_2022['value'], lang)}) is {share}% of the number in "
+                    f"{month_label(latest['date'], lang)}")
+        return (f"De tijdelijke bescherming loopt nu tot {dates['end'].day} maart {dates['end'].year}; wie in 2022 kwam, "
+                f"is dan {low}-{high} jaar hier. Het aantal eind 2022 ({fmt_number(end_2022['value'], lang)}) is "
+                f"{share}% van het aantal in {month_label(latest['date'], lang)}")
+
+    def rounded(lang):
+        return fmt_number(round(float(end_2022["value"]), -4), lang)
+
+    def alt(lang):
+        values = ", ".join(fmt_number(v, lang) for v in series["value"])
+        years = ", ".join(fmt_number(v, lang, 1) for v in series["years_to_end"])
+        if lang == "en":
+            return (f"Bar chart of the number of people with temporary protection in the Netherlands on "
+                    f"{len(series)} dates from {month_label(series['date'].iloc[0], lang)} to "
+                    f"{month_label(latest['date'], lang)}: {values}; labelled with {years} years until the end date.")
+        return (f"Staafdiagram van het aantal mensen met tijdelijke bescherming in Nederland op {len(series)} data van "
+                f"{month_label(series['date'].iloc[0], lang)} tot {month_label(latest['date'], lang)}: {values}; "
+                f"met {years} jaar tot de einddatum.")
+
+    texts = {
+        "en": charts.ChartText(
+            f"Ukrainians with temporary protection in the Netherlands: {rounded('en')} by end-2022, little change since",
+            subtitle("en"),
+            "Source: Eurostat, migr_asytpsm, as reported in Statistics Explained 'Temporary protection for persons "
+            "fleeing Ukraine - monthly statistics' (data extracted 6 Jan 2026); European Commission COM(2025) 650",
+            "People with temporary protection in the Netherlands at the end of the month, all citizenships. A stock "
+            "is net of departures: it does not say how many of the people present later arrived in 2022. Years "
+            "counted from the date shown to the end date.", alt("en")),
+        "nl": charts.ChartText(
+            f"Oekraïners met tijdelijke bescherming in Nederland: eind 2022 al {rounded('nl')}, daarna weinig verandering",
+            subtitle("nl"),
+            "Bron: Eurostat, migr_asytpsm, zoals vermeld in Statistics Explained 'Temporary protection for persons "
+            "fleeing Ukraine - monthly statistics' (data van 6 jan 2026); Europese Commissie COM(2025) 650",
+            "Mensen met tijdelijke bescherming in Nederland aan het eind van de maand, alle nationaliteiten. Een "
+            "aantal is netto na vertrek: het zegt niet hoeveel van de mensen die er later zijn in 2022 kwamen. "
+            "Jaren geteld van de getoonde datum tot de einddatum.", alt("nl")),
+    }
+    return charts.export_chart(name, draw, texts, series, claim_ids=["C15"])

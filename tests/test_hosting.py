@@ -1,0 +1,113 @@
+"""Tests for factcheck.hosting (claim C20): hand-made UNHCR and World Bank tables with known
+ranks, plus checks on the committed extracts."""
+import pandas as pd
+import pytest
+
+from factcheck import hosting, snapshots
+
+
+def _population():
+    rows = [  # year, origin, asylum, refugees, oip
+        (2025, "SYR", "AAA", 100, 0), (2025, "AFG", "AAA", 50, None),
+        (2025, "SYR", "BBB", 120, 0), (2025, "VEN", "CCC", 10, 200),
+        (2025, "SDN", "DDD", 30, 0), (2024, "SYR", "AAA", 999, 0)]
+    return pd.DataFrame([{"year": y, "coo_iso": o, "coo_name": o, "coa_iso": a, "coa_name": f"Country {a}",
+                          "refugees": r, "asylum_seekers": 0, "oip": oip} for y, o, a, r, oip in rows]) \
+        .astype({"refugees": "Int64", "oip": "Int64"})
+
+
+def _unrwa():
+    return pd.DataFrame([
+        {"year": 2025, "coo_iso": "PSE", "coo_name": "Palestinian", "coa_iso": "DDD", "coa_name": "Country DDD", "total": 300},
+        {"year": 2025, "coo_iso": "PSE", "coo_name": "Palestinian", "coa_iso": "UNK", "coa_name": "Unknown", "total": 40},
+        {"year": 2025, "coo_iso": "PSE", "coo_name": "Palestinian", "coa_iso": "EEE", "coa_name": "Country EEE", "total": 5},
+    ]).astype({"total": "Int64"})
+
+
+def _wb():
+    return pd.DataFrame([{"country_name": c, "iso3": c, "year": y, "value": v}
+                         for c, v in (("AAA", 1000.0), ("BBB", 100.0), ("CCC", 10000.0), ("DDD", 2000.0))
+                         for y in (2023, 2024)])
+
+
+def test_host_counts_sum_origins_and_keep_unrwa_apart():
+    counts = hosting.host_counts(_population(), _unrwa(), 2025)
+    assert counts.loc["AAA", "refugees"] == 150 and counts.loc["AAA", "oip"] == 0
+    assert counts.loc["CCC", "oip"] == 200
+    assert counts.loc["DDD", "unrwa"] == 300 and counts.loc["EEE", "unrwa"] == 5
+    assert "UNK" not in counts.index
+    assert counts.loc["EEE", "name"] == "Country EEE"
+    assert hosting.unassigned_unrwa(_unrwa(), 2025) == 40
+    with pytest.raises(ValueError):
+        hosting.host_counts(_population(), _unrwa(), 2019)
+
+
+def test_population_year_falls_back_to_latest_available():
+    assert hosting.population_year(2025, _wb()) == 2024
+    assert hosting.population_year(2023, _wb()) == 2023
+    with pytest.raises(ValueError):
+        hosting.population_year(2000, _wb())
+
+
+def test_host_table_ranks_by_definition_and_per_inhabitant():
+    table = hosting.host_table(_population(), _unrwa(), _wb(), 2025)
+    # refugees only: AAA 150, BBB 120, DDD 30, CCC 10
+    assert table.loc["AAA", "rank_total:refugees"] == 1 and table.loc["CCC", "rank_total:refugees"] == 4
+    # + oip: CCC 210 first
+    assert table.loc["CCC", "rank_total:refugees+oip"] == 1
+    # + UNRWA: DDD 330 first, EEE ranked by total but has no population
+    assert table.loc["DDD", "rank_total:refugees+oip+unrwa"] == 1
+    assert table.loc["EEE", "rank_total:refugees+oip+unrwa"] == 5
+    assert pd.isna(table.loc["EEE", "rank_per_1000:refugees+oip+unrwa"])
+    # per 1,000: BBB 1200, AAA 150, DDD 15, CCC 1
+    assert table.loc["BBB", "rank_per_1000:refugees"] == 1
+    assert table.loc["BBB", "per_1000:refugees"] == pytest.approx(1200)
+    assert (table["population_year"] == 2024).all()
+    # a country with zero under a definition gets no rank
+    assert pd.isna(table.loc["EEE", "rank_total:refugees"])
+
+
+def test_rank_desc_ties_share_the_best_rank():
+    assert list(hosting.rank_desc(pd.Series([5.0, 9.0, 9.0, None]))) == [3, 1, 1, pd.NA]
+
+
+def _ranks(best_total, best_pc, iso="KEN"):
+    return pd.DataFrame([{"year": 2025, "coa_iso": iso, "name": iso, "definition": d, "total": 1,
+                          "rank_total": t, "per_1000": 1.0, "rank_per_1000": p, "hosts_ranked": 170}
+                         for d, t, p in zip(hosting.DEFINITIONS, best_total, best_pc)])
+
+
+def test_check_named_rule():
+    two_of_three = pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"), _ranks([30, 30, 30], [1, 2, 3], "LBN"),
+                              _ranks([12, 16, 19], [41, 51, 53], "KEN")])
+    holds, _, context, status = hosting.check_named(two_of_three)
+    assert holds is True
+    assert list(status["status"]) == ["top", "top", "outside"]
+    assert len(context) == 1 and "KEN" in context[0]
+    one_of_two = pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"), _ranks([12, 16, 25], [41, 51, 53], "KEN")])
+    holds, _, context, _ = hosting.check_named(one_of_two)
+    assert holds is False and len(context) == 1
+    holds, _, _, status = hosting.check_named(_ranks([11, 16, 25], [41, 51, 53]))
+    assert holds is False and status["status"].iloc[0] == "outside"
+
+
+def test_ranked_chart_data_appends_named_countries_below_the_cut():
+    table = hosting.host_table(_population(), _unrwa(), _wb(), 2025)
+    data = hosting.ranked_chart_data(table, "total", "refugees", n=2, named=("CCC",))
+    assert list(data["coa_iso"]) == ["AAA", "BBB", "CCC"]
+    assert list(data["shown_below_cut"]) == [False, False, True]
+    with pytest.raises(ValueError):
+        hosting.ranked_chart_data(table, "share")
+
+
+def test_real_extracts_pakistan_top_ten_kenya_outside():
+    population = snapshots.load_extract("unhcr-population-2025.12.1")
+    unrwa = snapshots.load_extract("unhcr-unrwa-2025.12.1")
+    wb = snapshots.load_extract("worldbank-population")
+    table = hosting.host_table(population, unrwa, wb, 2025)
+    assert table["population_year"].iloc[0] == 2024
+    assert table.loc["PAK", "rank_total:refugees+oip+unrwa"] <= 10
+    assert table.loc["LBN", "rank_per_1000:refugees+oip+unrwa"] <= 3
+    assert table.loc["KEN", "rank_total:refugees+oip+unrwa"] > 10
+    # UNRWA refugees are only in Jordan, Lebanon, Syria and the State of Palestine
+    assert set(table.index[table["unrwa"] > 0]) == {"JOR", "LBN", "SYR", "PSE"}

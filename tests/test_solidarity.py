@@ -1,0 +1,234 @@
+"""The solidarity-pool key and the C11-C13 readings: hand-made inputs with known answers,
+then a few checks on the committed extracts and published tables."""
+import pandas as pd
+import pytest
+
+from factcheck import snapshots, solidarity
+from factcheck.errors import InputError
+from factcheck.verdicts import claim_band
+
+
+def frame(rows):
+    return pd.DataFrame(rows, columns=["iso3", "country", "population", "gdp"])
+
+
+# --- the reference key (Annex I) ------------------------------------------------------------------
+
+def test_key_is_half_population_share_plus_half_gdp_share():
+    key = solidarity.reference_key(frame([("AAA", "A", 300.0, 100.0), ("BBB", "B", 100.0, 300.0)]))
+    shares = dict(zip(key["iso3"], key["key"]))
+    assert shares["AAA"] == pytest.approx(0.5 * 0.75 + 0.5 * 0.25)
+    assert shares["BBB"] == pytest.approx(0.5)
+
+
+def test_key_with_three_states_known_answer_and_sum_one():
+    key = solidarity.reference_key(frame([("AAA", "A", 50.0, 20.0), ("BBB", "B", 30.0, 30.0),
+                                          ("CCC", "C", 20.0, 50.0)]))
+    shares = dict(zip(key["iso3"], key["key"]))
+    assert shares == pytest.approx({"AAA": 0.35, "BBB": 0.30, "CCC": 0.35})
+    assert key["key"].sum() == pytest.approx(1.0)
+    assert list(key["iso3"]) == ["AAA", "CCC", "BBB"]      # largest first, ties by code
+
+
+def test_key_does_not_depend_on_the_currency_of_gdp():
+    """A single exchange rate multiplies every GDP by one factor: the shares do not move."""
+    base = frame([("AAA", "A", 50.0, 20.0), ("BBB", "B", 30.0, 33.0), ("CCC", "C", 20.0, 47.0)])
+    in_other_currency = base.assign(gdp=base["gdp"] * 1.0813)
+    assert solidarity.reference_key(base)["key"].tolist() == \
+        pytest.approx(solidarity.reference_key(in_other_currency)["key"].tolist())
+
+
+def test_key_rejects_empty_or_non_positive_inputs():
+    with pytest.raises(ValueError):
+        solidarity.reference_key(frame([]))
+    with pytest.raises(ValueError):
+        solidarity.reference_key(frame([("AAA", "A", 0.0, 10.0), ("BBB", "B", 5.0, 10.0)]))
+
+
+def test_conversion_sensitivity_moves_the_share_the_right_way():
+    inputs = frame([("NLD", "N", 10.0, 10.0), ("BBB", "B", 90.0, 90.0)])
+    result = solidarity.conversion_sensitivity(inputs, shift=0.10)
+    assert result["base"] == pytest.approx(0.10)
+    assert result["others_up"] < result["base"] < result["others_down"]
+    assert result["others_up"] == pytest.approx(0.5 * 0.1 + 0.5 * 10 / (10 + 99))
+
+
+def long(values, year):
+    return pd.DataFrame([{"country_name": f"C-{iso}", "iso3": iso, "year": year, "value": v}
+                         for iso, v in values.items()])
+
+
+def test_key_inputs_names_the_country_without_data():
+    population = long({"AAA": 1.0, "BBB": 2.0}, 2024)
+    gdp = long({"AAA": 1.0}, 2023)
+    with pytest.raises(InputError, match="no gdp for BBB in 2023"):
+        solidarity.key_inputs(population, gdp, ("AAA", "BBB"), 2024, 2023)
+    with pytest.raises(InputError, match="no population for AAA in 2022"):
+        solidarity.key_inputs(population, gdp, ("AAA",), 2022, 2023)
+
+
+# --- groups, pools and the claims on synthetic inputs ------------------------------------------------
+
+UNDER = solidarity.UNDER_PRESSURE
+
+
+def classification(nl_category=solidarity.AT_RISK):
+    rows = [(iso, name, UNDER) for iso, name in (("CYP", "Cyprus"), ("GRC", "Greece"), ("ITA", "Italy"),
+                                                 ("ESP", "Spain"))]
+    if nl_category:
+        rows.append(("NLD", "Netherlands", nl_category))
+    table = pd.DataFrame(rows, columns=["iso3", "country_en", "category"])
+    return table.assign(decision="Decision X", period="P", source_id="s")
+
+
+PARTICIPATION = pd.DataFrame([{"iso3": "DNK", "country_en": "Denmark", "in_solidarity_mechanism": "no",
+                               "source_id": "s"}])
+
+
+def test_group_members():
+    members = {g: solidarity.group_members(g, PARTICIPATION, classification()) for g in solidarity.GROUPS}
+    assert len(members["eu-27"]) == 27
+    assert members["ammr-26"] == tuple(i for i in snapshots.EU27 if i != "DNK")
+    assert set(snapshots.EU27) - set(members["contributors-23"]) == {"CYP", "GRC", "ITA", "ESP"}
+    assert len(members["contributors-22"]) == 22
+    with pytest.raises(ValueError):
+        solidarity.group_members("eu-28", PARTICIPATION, classification())
+
+
+def synthetic_inputs(nl_category=solidarity.AT_RISK):
+    """Every Member State equal (population 10, GDP 10): over EU-26 each key is 1/26."""
+    values = {iso: 10.0 for iso in snapshots.EU27}
+    population = pd.concat([long(values, y) for y in (2024, 2023, 2022)], ignore_index=True)
+    gdp = pd.concat([long(values, y) for y in (2023, 2022)], ignore_index=True)
+    pools = pd.DataFrame([
+        {"pool_id": "legal-minimum", "label_en": "min", "label_nl": "min", "year": pd.NA, "relocations": 26000,
+         "eur": 520000000, "source_id": "s"},
+        {"pool_id": "council-2026", "label_en": "2026", "label_nl": "2026", "year": 2026, "relocations": 28600,
+         "eur": 572000000, "source_id": "s"}]).astype({"year": "Int64"})
+    figures = pd.DataFrame([{"figure_id": "first-cycle-year", "value": 2026.0}]).set_index("figure_id")
+    return solidarity.Inputs(population, gdp, pools, figures, PARTICIPATION, classification(nl_category))
+
+
+def claim(value, period, qualifier="about"):
+    return pd.Series({"claimed_value": value, "qualifier": qualifier, "period": period,
+                      "claimed_text": f"ongeveer {value}"})
+
+
+def test_indicative_share_and_price_per_relocation():
+    pool = pd.Series({"relocations": 30000, "eur": 600000000})
+    assert solidarity.indicative_share(0.05, pool) == pytest.approx({"people": 1500, "eur": 30e6})
+    assert solidarity.price_per_relocation(pool) == 20000
+
+
+def test_pool_for_year_none_before_the_first_cycle():
+    inputs = synthetic_inputs()
+    assert solidarity.pool_for_year(inputs, 2025) is None
+    assert solidarity.pool_for_year(inputs, 2026)["pool_id"] == "council-2026"
+    assert solidarity.pool_for_year(inputs, 2027) is None
+
+
+def test_c11_year_label_rule_gives_misleading_then_accurate():
+    inputs, settings = synthetic_inputs(), solidarity.Settings()
+    # the 2026 pool: 28,600 / 26 = 1,100 for the Netherlands
+    readings = solidarity.c11_readings(inputs, settings, 2025)
+    assert [(r.kind, r.low) for r in readings] == [("primary", 0), ("comparison", 1100)]
+    assert solidarity.assess_numeric(claim(1100, "2025"), readings).verdict == "misleading"
+    # the same number with the right year label is accurate
+    right_year = solidarity.c11_readings(inputs, settings, 2026)
+    assert right_year[0].low == 1100
+    assert solidarity.assess_numeric(claim(1100, "2026"), right_year).verdict == "accurate"
+    # a number matching neither is inaccurate (no pool at all for 2025)
+    assert solidarity.assess_numeric(claim(3000, "2025"), readings).verdict == "inaccurate"
+
+
+def test_c11_group_setting_moves_the_verdict():
+    """Over the 23 contributors the 2026 share is 28,600 / 23 = 1,243: outside 990-1,210."""
+    inputs = synthetic_inputs()
+    settings = solidarity.Settings(group="contributors-23")
+    readings = solidarity.c11_readings(inputs, settings, 2025)
+    assert readings[-1].low == round(28600 / 23)
+    assert solidarity.assess_numeric(claim(1100, "2025"), readings).verdict == "inaccurate"
+
+
+def test_c12_reads_the_legal_minimum_with_definition_variants():
+    inputs, settings = synthetic_inputs(), solidarity.Settings()
+    readings = solidarity.c12_readings(inputs, settings)
+    assert readings[0].kind == "primary" and readings[0].low == 1000          # 26,000 / 26
+    definitions = {r.label: r.low for r in readings[1:]}
+    assert all(r.kind == "definition" for r in readings[1:])
+    assert round(26000 / 27) in definitions.values()                          # EU-27 variant
+    assert solidarity.assess_numeric(claim(1000, "per year"), readings).verdict == "accurate"
+    assert solidarity.assess_numeric(claim(1600, "per year"), readings).verdict == "overstated"
+    context = solidarity.c12_context(inputs, settings)
+    assert any("EUR 20,000" in item for item in context)                      # 520m / 26,000
+    assert not any("Council set" in item for item in context)                 # 2026 pool is not smaller here
+
+
+def test_which_readings_finds_the_pool_that_gives_each_number():
+    inputs, settings = synthetic_inputs(), solidarity.Settings()
+    claims = pd.DataFrame([dict(claim(1100, "2025"), claim_id="C11"), dict(claim(1000, "per year"), claim_id="C12")])
+    grid = solidarity.which_readings(inputs, settings, claims)
+    assert len(grid) == 2 * 2 * len(solidarity.GROUPS) * len(solidarity.DATA_YEARS)
+    summary = solidarity.matches_summary(grid).set_index(["claim_id", "pool_id"])
+    # band 990-1,210: the 2026 pool gives 1,100 (EU-26) and 1,059 (EU-27); the minimum 1,000 and 963
+    assert summary.loc[("C11", "council-2026"), "defensible_matching"] == "4 of 4"
+    assert summary.loc[("C11", "legal-minimum"), "defensible_matching"] == "2 of 4"
+    assert summary.loc[("C12", "legal-minimum"), "defensible_low"] == round(26000 / 27)
+
+
+def test_c13_statement_rule():
+    assert solidarity.c13_assessment(classification(solidarity.AT_RISK)).verdict == "accurate-needs-context"
+    assert solidarity.c13_assessment(classification(None)).verdict == "accurate"
+    assert solidarity.c13_assessment(classification(UNDER)).verdict == "inaccurate"
+
+
+def test_settings_defaults_are_defensible_and_sensitivity_marks_them_once():
+    settings = solidarity.Settings()
+    assert solidarity.GROUPS[settings.group].defensible
+    assert (settings.population_year, settings.gdp_year) in solidarity.DEFENSIBLE_YEARS
+    table = solidarity.sensitivity(synthetic_inputs(), settings, pool_ids=("legal-minimum",))
+    assert len(table) == len(solidarity.GROUPS) * len(solidarity.DATA_YEARS)
+    assert set(table.loc[table["group"] == "ammr-26", "26000_people"]) == {1000}
+    assert int(table["settings"].sum()) == 1
+
+
+def test_number_formats():
+    assert solidarity.fmt_int(1079.6, "en") == "1,080" and solidarity.fmt_int(1079.6, "nl") == "1.080"
+    assert solidarity.fmt_dec(5.141, 2, "nl") == "5,14"
+
+
+# --- the committed extracts and published tables --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real():
+    return solidarity.Inputs.load()
+
+
+def test_published_tables_load_and_carry_the_legal_figures(real):
+    minimum = real.pool("legal-minimum")
+    assert (minimum["relocations"], minimum["eur"]) == (30000, 600000000)
+    assert real.pool("council-2026")["relocations"] == 21000
+    assert solidarity.price_per_relocation(minimum) == solidarity.figure(real.figures, "press-price-per-relocation")
+    assert solidarity.categories_of(real.classification) == [solidarity.AT_RISK]
+
+
+def test_real_key_sums_to_one_and_dutch_key_is_about_five_percent(real):
+    key = real.key(solidarity.Settings())
+    assert len(key) == 26 and "DNK" not in set(key["iso3"])
+    assert key["key"].sum() == pytest.approx(1.0)
+    assert 0.050 < solidarity.share_of(key) < 0.053
+
+
+def test_world_bank_members_add_up_to_its_eu_aggregate(real):
+    check = solidarity.aggregate_check(real, 2024, 2023)
+    assert (check["member_states"] == 27).all()
+    assert (check["difference_pct"].abs() < 0.01).all()
+
+
+def test_sensitivity_grid_on_real_data(real):
+    table = solidarity.sensitivity(real, solidarity.Settings())
+    assert len(table) == len(solidarity.GROUPS) * len(solidarity.DATA_YEARS)
+    defensible = table[table["defensible"]]
+    assert len(defensible) == 4
+    band = claim_band(1600, "about")
+    assert defensible["30000_people"].between(*band).all()
