@@ -217,3 +217,113 @@ def test_paper_vs_practice_segments_are_contiguous():
         assert bar["start_weeks"].iloc[0] == 0
         assert list(bar["start_weeks"].iloc[1:]) == pytest.approx(list(bar["end_weeks"].iloc[:-1]), abs=0.01)
     assert data.loc[data["bar"] == "paper", "end_weeks"].max() == pytest.approx(16 / 7, abs=0.01)
+
+
+# --- C15: Eurostat migr_asytpsm pick-up ------------------------------------------------------------
+
+# In the on-disk format of a refresh extract (data/snapshots/eurostat/<date>/migr_asytpsm.csv);
+# illustrative numbers, not Eurostat's figures.
+TP_EUROSTAT_FIXTURE = """freq,unit,citizen,sex,age,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG
+M,PER,TOTAL,T,TOTAL,NL,2022-03,25500,
+M,PER,TOTAL,T,TOTAL,NL,2022-12,110000,
+M,PER,TOTAL,T,TOTAL,NL,2024-02,121000,p
+M,PER,TOTAL,T,TOTAL,NL,2024-08,118000,
+M,PER,UA,T,TOTAL,NL,2022-03,25000,
+M,PER,UA,T,TOTAL,NL,2022-12,100000,
+M,PER,UA,T,TOTAL,NL,2024-02,,c
+M,PER,UA,T,TOTAL,NL,2024-08,116000,
+M,PER,UA,F,TOTAL,NL,2024-08,70000,
+M,PER,UA,T,TOTAL,BE,2024-08,80000,
+"""
+TP_SOURCE_ID = "eurostat-migr-asytpsm-2026-03-01"
+
+
+def _tp_raw(text=TP_EUROSTAT_FIXTURE):
+    """The fixture as `eurostat.latest` returns an extract: text columns, OBS_VALUE float."""
+    import io
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    frame["OBS_VALUE"] = pd.to_numeric(frame["OBS_VALUE"].replace("", None)).astype("float64")
+    frame.attrs["source_id"] = TP_SOURCE_ID
+    return frame
+
+
+PUBLISHED_STOCK = pd.DataFrame({"date": ["2022-03-31", "2022-12-31", "2024-03-31", "2024-08-31"],
+                                "geo": ["NL"] * 4, "value": [25470, 109820, 121450, 117905],
+                                "source_id": ["published-src"] * 4, "note": [""] * 4})
+
+
+def test_month_end_handles_leap_years():
+    assert procedure.month_end("2024-02") == "2024-02-29"
+    assert procedure.month_end("2023-02") == "2023-02-28"
+    assert procedure.month_end("2022-12") == "2022-12-31"
+
+
+def test_eurostat_tp_stock_uses_the_registered_extract_and_none_without(monkeypatch):
+    from factcheck import eurostat
+    asked = []
+    monkeypatch.setattr(eurostat, "latest", lambda dataset, sources=None: asked.append(dataset))
+    assert procedure.eurostat_tp_stock() is None
+    assert asked == ["migr_asytpsm"]
+    monkeypatch.setattr(eurostat, "latest",
+                        lambda dataset, sources=None: _tp_raw() if dataset == "migr_asytpsm" else None)
+    stock = procedure.eurostat_tp_stock()
+    assert stock.attrs["source_id"] == TP_SOURCE_ID and set(stock["source_id"]) == {TP_SOURCE_ID}
+    assert set(stock["geo"]) == {"NL"}                             # Belgium dropped
+    ua = stock[stock["citizen"] == "UA"].set_index("date")["value"]
+    assert ua.to_dict() == {"2022-03-31": 25000, "2022-12-31": 100000, "2024-08-31": 116000}  # flag-only, sex F dropped
+    total = stock[stock["citizen"] == "TOTAL"].set_index("date")
+    assert total.loc["2024-02-29", "flag"] == "p" and total.loc["2024-02-29", "value"] == 121000
+
+
+def test_primary_stock_is_eurostat_ua_when_present_else_published():
+    eurostat_stock = procedure.eurostat_tp_frame(_tp_raw())
+    primary = procedure.tp_primary_stock(PUBLISHED_STOCK, eurostat_stock)
+    assert set(primary["citizen"]) == {"UA"} and set(primary["basis"]) == {procedure.EUROSTAT_BASIS}
+    assert list(primary["value"]) == [25000, 100000, 116000]
+    # an extract without UA rows falls back to all citizenships
+    only_total = eurostat_stock[eurostat_stock["citizen"] == "TOTAL"]
+    assert set(procedure.tp_primary_stock(PUBLISHED_STOCK, only_total)["citizen"]) == {"TOTAL"}
+    published = procedure.tp_primary_stock(PUBLISHED_STOCK, None)
+    assert list(published["value"]) == list(PUBLISHED_STOCK["value"])
+    assert set(published["basis"]) == {procedure.PUBLISHED_BASIS}
+
+
+def test_share_of_latest_follows_the_eurostat_series():
+    primary = procedure.tp_primary_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw()))
+    series = procedure.stock_series(primary, TIMELINE).set_index("date")
+    assert series.loc["2022-12-31", "share_of_latest"] == pytest.approx(100000 / 116000, abs=0.001)
+    assert series.loc["2022-12-31", "citizen"] == "UA"
+    assert procedure.stock_growth(series.reset_index()) == {"date": "2022-12-31", "level": 100000,
+                                                           "max_rise_after": 16000, "max_after": 116000}
+
+
+def test_reconcile_published_against_eurostat_total():
+    table = procedure.reconcile_tp_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw())).set_index("date")
+    assert table.loc["2022-12-31", "difference"] == 109820 - 110000
+    assert table.loc["2024-08-31", "difference"] == 117905 - 118000
+    assert table.loc["2024-08-31", "ua_share_pct"] == pytest.approx(100 * 116000 / 118000, abs=0.05)
+    assert pd.isna(table.loc["2024-03-31", "eurostat_total"])      # Eurostat has 2024-02, not 2024-03
+    empty = procedure.reconcile_tp_stock(PUBLISHED_STOCK, None)
+    assert empty["eurostat_total"].isna().all() and empty["difference"].isna().all()
+    assert list(empty["published"]) == list(PUBLISHED_STOCK["value"])
+
+
+def test_tp_basis_names_the_source_the_share_rests_on():
+    with_extract = procedure.tp_basis(procedure.tp_primary_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw())))
+    assert TP_SOURCE_ID in with_extract["en"] and "citizens of Ukraine" in with_extract["en"]
+    assert TP_SOURCE_ID in with_extract["nl"] and TP_SOURCE_ID in with_extract["chart_source_en"]
+    without = procedure.tp_basis(procedure.tp_primary_stock(PUBLISHED_STOCK, None))
+    assert "no Eurostat extract registered" in without["en"] and "published-src" in without["en"]
+    assert "geen Eurostat-extract" in without["nl"]
+    assert "none registered" in procedure.tp_pickup_text(None, procedure.tp_primary_stock(PUBLISHED_STOCK, None))
+    text = procedure.tp_pickup_text(procedure.eurostat_tp_frame(_tp_raw()),
+                                    procedure.tp_primary_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw())))
+    assert f"{TP_SOURCE_ID} found, 3 months 2022-03 to 2024-08" in text
+
+
+def test_chart_points_keep_a_short_series_and_thin_a_monthly_one():
+    short = pd.DataFrame({"date": ["2022-03-31", "2022-12-31", "2024-08-31"]})
+    assert list(procedure.chart_points(short)["date"]) == list(short["date"])
+    months = [procedure.month_end(str(p)) for p in pd.period_range("2022-03", "2025-11", freq="M")]
+    thinned = procedure.chart_points(pd.DataFrame({"date": months}))
+    assert list(thinned["date"]) == ["2022-03-31", "2022-12-31", "2023-12-31", "2024-12-31", "2025-11-30"]

@@ -316,3 +316,124 @@ def test_datafinder_matches_the_letter_vintage_for_its_years():
     old = snapshots.load_extract(r.AT_LETTER)
     years = sorted(set(finder["year"].tolist()))
     assert r.row_changes(old[old["year"].isin(years)], finder).empty
+
+
+# --------------------------------------------------------------------------- Eurostat pick-up
+
+# On-disk format of an extract (see factcheck.eurostat): dimension columns as text, TIME_PERIOD,
+# OBS_VALUE (empty when only a flag was sent), OBS_FLAG. Illustrative numbers, not Eurostat's.
+EUROSTAT_RESETTLE = """freq,unit,citizen,sex,age,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG
+A,PER,TOTAL,T,TOTAL,BG,2023,0,
+A,PER,TOTAL,T,TOTAL,EU27_2020,2023,12480,
+A,PER,TOTAL,T,TOTAL,EU27_2020,2024,11900,p
+A,PER,TOTAL,M,TOTAL,EU27_2020,2024,6000,
+A,PER,TOTAL,T,TOTAL,NL,2023,,c
+A,PER,TOTAL,T,TOTAL,NL,2024,745,
+A,PER,TOTAL,T,TOTAL,NL,2025,525,
+"""
+EUROSTAT_ID = "eurostat-migr-resettle-2026-03-01"
+
+
+def _eurostat_raw(text=EUROSTAT_RESETTLE, source_id=EUROSTAT_ID):
+    """The fixture as `eurostat.latest` returns an extract: text columns, OBS_VALUE float."""
+    import io
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    frame["OBS_VALUE"] = pd.to_numeric(frame["OBS_VALUE"].replace("", None)).astype("float64")
+    frame.attrs["source_id"] = source_id
+    return frame
+
+
+def test_eurostat_arrivals_none_without_an_extract(monkeypatch):
+    from factcheck import eurostat
+    asked = []
+    monkeypatch.setattr(eurostat, "latest", lambda dataset, sources=None: asked.append(dataset))
+    assert r.eurostat_arrivals() is None
+    assert asked == ["migr_resettle"]
+    assert r.compare_with_eurostat(pd.DataFrame({"year": [2024], "eu27": [1], "nld": [1]}), None) is None
+    assert r.eurostat_status(None).startswith("Eurostat migr_resettle: none registered")
+    assert "the UNHCR figures are used" in r.eurostat_status(None)
+
+
+def test_eurostat_arrivals_uses_the_registered_extract(monkeypatch):
+    from factcheck import eurostat
+    monkeypatch.setattr(eurostat, "latest",
+                        lambda dataset, sources=None: _eurostat_raw() if dataset == "migr_resettle" else None)
+    table = r.eurostat_arrivals().set_index("year")
+    assert list(table.index) == [2023, 2024, 2025]
+    assert table.loc[2023, "eu27"] == 12480 and table.loc[2024, "eu27"] == 11900    # the sex M row is ignored
+    assert pd.isna(table.loc[2023, "nld"]) and table.loc[2023, "nld_flag"] == "c"   # flag only: NA, not 0
+    assert table.loc[2024, "eu27_flag"] == "p" and table.loc[2024, "nld"] == 745
+    assert pd.isna(table.loc[2025, "eu27"])                                         # no cell: NA
+    assert set(table["source_id"]) == {EUROSTAT_ID}
+    assert r.eurostat_source_id(table.reset_index()) == EUROSTAT_ID
+    assert EUROSTAT_ID in r.eurostat_status(table.reset_index())
+
+
+def test_eurostat_arrivals_rejects_a_duplicated_cell():
+    doubled = EUROSTAT_RESETTLE + "A,PER,TOTAL,T,TOTAL,NL,2024,750,\n"
+    with pytest.raises(ValueError, match="geo NL in 2024"):
+        r.eurostat_arrivals_table(_eurostat_raw(doubled), EUROSTAT_ID)
+
+
+def test_eurostat_arrivals_reads_the_refresh_fixture_shape():
+    """The JSON-stat response the refresh downloads, parsed and read back as here."""
+    import json
+    from factcheck import eurostat, paths
+    payload = json.loads((paths.ROOT / "tests/fixtures/refresh/eurostat/migr_resettle.json").read_text())
+    frame = eurostat.parse_jsonstat(payload, "migr_resettle")
+    table = r.eurostat_arrivals_table(frame, "x").set_index("year")
+    assert table.loc[2024, "eu27"] == 13160 and table.loc[2023, "nld"] == 455     # BG is ignored
+    assert list(table.columns) == ["eu27", "eu27_flag", "nld", "nld_flag", "source_id"]
+
+
+def test_compare_with_eurostat_differences():
+    unhcr = pd.DataFrame({"year": [2023, 2024, 2025], "eu27": pd.array([12478, 11827, 9443], dtype="Int64"),
+                          "nld": pd.array([826, 748, 528], dtype="Int64")})
+    table = r.compare_with_eurostat(unhcr, r.eurostat_arrivals_table(_eurostat_raw(), EUROSTAT_ID)).set_index("year")
+    assert table.loc[2023, "eu27_difference"] == 2 and bool(table.loc[2023, "eu27_within_rounding"])
+    assert table.loc[2024, "eu27_difference"] == 73 and not bool(table.loc[2024, "eu27_within_rounding"])
+    assert table.loc[2024, "eu27_difference_pct"] == pytest.approx(0.6)
+    assert table.loc[2024, "nld_difference"] == -3 and not bool(table.loc[2024, "nld_within_rounding"])
+    assert pd.isna(table.loc[2023, "nld_difference"]) and pd.isna(table.loc[2025, "eu27_eurostat"])
+    assert list(table.index) == [2023, 2024, 2025]                     # the Eurostat years only
+    assert table.loc[2025, "nld_difference_pct"] == pytest.approx(-0.6)
+    assert table.loc[2023, "nld_flag"] == "c" and table.loc[2024, "eu27_flag"] == "p"
+
+
+def test_check_c05_adds_eurostat_context_and_basis():
+    annual = r.annual_quota(QUOTA, 1984, 2025)
+    nl = pd.DataFrame({"year": list(range(1984, 2026)), "syria": 0, "other": 400, "total": 400})
+    nl["total"] = nl["total"].astype("Int64")
+    euro = r.eurostat_arrivals_table(_eurostat_raw(), EUROSTAT_ID)
+    plain = r.check_c05(annual, nl, 500, 1987, 2025)
+    result = r.check_c05(annual, nl, 500, 1987, 2025, eurostat=euro)
+    assert result["assessment"].verdict == plain["assessment"].verdict == "accurate-needs-context"
+    # 2024: 745 - 2 > 500; 2025: 523 > 200; 2023 has only a flag. UNHCR (400) is above 200 in 2025 only.
+    line = [c for c in result["context"] if c.startswith("Eurostat")]
+    assert line == [f"Eurostat ({EUROSTAT_ID}) counts Dutch arrivals certainly above the highest quota figure "
+                    f"in 2 of the 2 years with a Eurostat figure (2024-2025; UNHCR: 1 of 2 of those years with data)"]
+    assert not any(c.startswith("Eurostat") for c in plain["context"])
+    based = r.with_basis(result["assessment"], r.verdict_basis("C05", EUROSTAT_ID))
+    assert based.verdict == result["assessment"].verdict and based.primary == result["assessment"].primary
+    assert based.reason.endswith(f"; basis: rests on the published quota figures; the arrivals in its context "
+                                 f"are UNHCR's ({r.LATEST}) and Eurostat's ({EUROSTAT_ID})")
+
+
+def test_years_text():
+    assert r.years_text([2017, 2015, 2016]) == "2015-2017"
+    assert r.years_text([2015, 2023, 2025]) == "2015, 2023, 2025"
+    assert r.years_text([2024]) == "2024"
+
+
+def test_verdict_basis_names_the_series():
+    for claim in ("C01", "C02", "C03", "C04", "C05"):
+        without = r.verdict_basis(claim)
+        assert "no Eurostat migr_resettle extract registered" in without
+        assert EUROSTAT_ID in r.verdict_basis(claim, EUROSTAT_ID)
+        assert "no Eurostat" not in r.verdict_basis(claim, EUROSTAT_ID)
+    assert "published pledge figures" in r.verdict_basis("C02") and "UNHCR's, " in r.verdict_basis("C02")
+    assert "Projected Global Resettlement Needs" in r.verdict_basis("C04")
+    assert "UNHCR" not in r.verdict_basis("C04").replace("UNHCR's published", "")
+    with pytest.raises(KeyError):
+        r.verdict_basis("C06")
+

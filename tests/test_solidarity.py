@@ -1,9 +1,12 @@
 """The solidarity-pool key and the C11-C13 readings: hand-made inputs with known answers,
 then a few checks on the committed extracts and published tables."""
+import io
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
-from factcheck import snapshots, solidarity
+from factcheck import eurostat, snapshots, solidarity
 from factcheck.errors import InputError
 from factcheck.verdicts import claim_band
 
@@ -192,6 +195,139 @@ def test_settings_defaults_are_defensible_and_sensitivity_marks_them_once():
     assert int(table["settings"].sum()) == 1
 
 
+# --- the Eurostat pick-up (extracts in the on-disk format, loader monkeypatched) ---------------------
+
+POP_ID, GDP_ID = "eurostat-demo-pjan-2026-03-01", "eurostat-nama-10-gdp-2026-03-01"
+GEO = {iso: geo for geo, iso in eurostat.GEO_ISO3.items()}
+
+
+def _extract(text, source_id):
+    """As `eurostat.latest` returns an extract: text columns, OBS_VALUE float (NaN when empty)."""
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    frame["OBS_VALUE"] = pd.to_numeric(frame["OBS_VALUE"].replace("", None)).astype("float64")
+    frame.attrs["source_id"] = source_id
+    return frame
+
+
+def eurostat_raw(nl_population=20, nl_gdp=20, blank=None):
+    """demo_pjan (2024, 2025) and nama_10_gdp (2023, 2024, million euro) for the EU-27 members
+    and the EU27_2020 aggregate: every state 10, the Netherlands `nl_population`/`nl_gdp`.
+    `blank` = (dataset, geo, year): that cell is sent as a flag only (value empty, flag 'c')."""
+    pop = ["freq,unit,age,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG"]
+    gdp = ["freq,unit,na_item,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG"]
+    for iso in snapshots.EU27 + ("EUU",):
+        geo = GEO[iso]
+        for year in (2024, 2025):
+            value = 26 * 10 + nl_population if iso == "EUU" else nl_population if iso == "NLD" else 10
+            cell = ("", "c") if blank == ("demo_pjan", geo, year) else (value, "e" if year == 2025 else "")
+            pop.append(f"A,NR,TOTAL,T,{geo},{year},{cell[0]},{cell[1]}")
+        for year in (2023, 2024):
+            value = 26 * 10 + nl_gdp if iso == "EUU" else nl_gdp if iso == "NLD" else 10
+            cell = ("", "c") if blank == ("nama_10_gdp", geo, year) else (value, "p" if year == 2024 else "")
+            gdp.append(f"A,CP_MEUR,B1GQ,{geo},{year},{cell[0]},{cell[1]}")
+    return {"demo_pjan": _extract("\n".join(pop) + "\n", POP_ID),
+            "nama_10_gdp": _extract("\n".join(gdp) + "\n", GDP_ID)}
+
+
+def patch_latest(monkeypatch, frames):
+    calls = []
+
+    def latest(dataset, sources=None):
+        calls.append(dataset)
+        return frames.get(dataset)
+    monkeypatch.setattr(eurostat, "latest", latest)
+    return calls
+
+
+def test_eurostat_key_data_is_none_without_both_extracts(monkeypatch):
+    calls = patch_latest(monkeypatch, {})
+    assert solidarity.eurostat_key_data() is None
+    assert set(calls) == {"demo_pjan", "nama_10_gdp"}
+    patch_latest(monkeypatch, {"demo_pjan": eurostat_raw()["demo_pjan"]})
+    assert solidarity.eurostat_key_data() is None               # GDP missing: no mixed key
+
+
+def test_eurostat_key_data_reads_the_extracts(monkeypatch):
+    patch_latest(monkeypatch, eurostat_raw())
+    data = solidarity.eurostat_key_data({"NLD": "Netherlands"})
+    assert (data.source, data.currency, data.source_ids) == ("eurostat", "EUR", [POP_ID, GDP_ID])
+    nl = data.gdp[(data.gdp["iso3"] == "NLD") & (data.gdp["year"] == 2024)].iloc[0]
+    assert nl["value"] == 20e6 and nl["flag"] == "p" and nl["country_name"] == "Netherlands"
+    assert "GRC" in set(data.population["iso3"]) and "EUU" in set(data.population["iso3"])   # EL, EU27_2020
+    assert set(data.population["year"]) == {2024, 2025}
+
+
+def eurostat_inputs(monkeypatch, **kwargs):
+    patch_latest(monkeypatch, eurostat_raw(**kwargs))
+    return replace(synthetic_inputs(), eurostat=solidarity.eurostat_key_data())
+
+
+def test_the_key_uses_eurostat_when_present(monkeypatch):
+    inputs = eurostat_inputs(monkeypatch)
+    assert inputs.default_key_source() == "eurostat"
+    assert synthetic_inputs().default_key_source() == "worldbank"
+    assert inputs.latest_years("eurostat") == (2025, 2024)
+    settings = inputs.settings_for(solidarity.Settings(), "eurostat")
+    assert (settings.key_source, settings.population_year, settings.gdp_year) == ("eurostat", 2025, 2024)
+    # EU-26: 25 states of 10 and the Netherlands 20 -> key 20/270; 27,000 x 20/270 = 2,000
+    assert solidarity.share_of(inputs.key(settings)) == pytest.approx(20 / 270)
+    readings = solidarity.c12_readings(inputs, settings)
+    assert readings[0].kind == "primary" and "Eurostat population 1 Jan 2025" in readings[0].label
+    assert readings[0].low == round(26000 * 20 / 270)
+    assert all("Eurostat" in r.label for r in readings[1:])          # variants stay on Eurostat
+    # the World Bank stand-in (every state equal) is not a reading, only shown next to it
+    assert round(26000 / 26) not in [r.low for r in readings]
+
+
+def test_latest_year_skips_a_flag_only_cell(monkeypatch):
+    inputs = eurostat_inputs(monkeypatch, blank=("demo_pjan", "MT", 2025))
+    assert inputs.latest_years("eurostat") == (2024, 2024)
+    with pytest.raises(InputError, match=f"{POP_ID}.*no population for MLT in 2025"):
+        inputs.key(solidarity.Settings(key_source="eurostat", population_year=2025, gdp_year=2024))
+
+
+def test_eurostat_next_to_the_world_bank(monkeypatch):
+    inputs = eurostat_inputs(monkeypatch)
+    settings = inputs.settings_for(solidarity.Settings(), "eurostat")
+    table = solidarity.source_comparison(inputs, settings, pool_ids=("legal-minimum",)).set_index("key_source")
+    assert list(table.index) == ["eurostat", "worldbank", "difference (eurostat - worldbank)"]
+    assert table.loc["eurostat", "used_for_verdicts"] and not table.loc["worldbank", "used_for_verdicts"]
+    assert table.loc["worldbank", "nl_key_pct"] == pytest.approx(100 / 26, abs=1e-3)
+    assert table.loc["difference (eurostat - worldbank)", "26000_people"] == round(26000 * (20 / 270 - 1 / 26))
+    side = solidarity.key_side_by_side(inputs, settings).set_index("iso3")
+    assert side.loc["NLD", "difference_pp"] == pytest.approx(100 * (20 / 270 - 1 / 26), abs=1e-3)
+    assert side.loc["NLD", "eurostat_flags"] == "population e; GDP p"
+    assert solidarity.key_side_by_side(synthetic_inputs(), solidarity.Settings()) is None
+    assert len(solidarity.source_comparison(synthetic_inputs(), solidarity.Settings())) == 1
+
+
+def test_verdict_text_and_sources_name_the_key_source(monkeypatch):
+    inputs = eurostat_inputs(monkeypatch)
+    settings = inputs.settings_for(solidarity.Settings(), "eurostat")
+    en, nl_text = solidarity.c12_conclusion(inputs, settings, claim(1000, "per year"))
+    assert "rests on Eurostat data" in en and POP_ID in en and GDP_ID in en
+    assert "berust op gegevens van Eurostat" in nl_text
+    assert solidarity.claim_sources(inputs, "C12")[:3] == ["vwn-letter-2026-02-02", POP_ID, GDP_ID]
+    assert solidarity.claim_sources(inputs, "C13") == solidarity.CLAIM_SOURCES["C13"]
+    assert "Eurostat extracts found" in solidarity.eurostat_status(inputs, settings)
+    world = synthetic_inputs()
+    en, nl_text = solidarity.c11_conclusion(world, solidarity.Settings(), claim(1100, "2025"))
+    assert "rests on World Bank data" in en and "no Eurostat extract is registered" in en
+    assert "geen Eurostat-extract" in nl_text
+    assert solidarity.claim_sources(world, "C12") == solidarity.CLAIM_SOURCES["C12"]
+    status = solidarity.eurostat_status(world, solidarity.Settings(), {"demo_pjan": None, "nama_10_gdp": None})
+    assert status.startswith("Eurostat extracts: none registered")
+    status = solidarity.eurostat_status(world, solidarity.Settings(), {"demo_pjan": POP_ID, "nama_10_gdp": None})
+    assert "only demo_pjan" in status and "nama_10_gdp missing" in status
+
+
+def test_key_source_is_checked():
+    with pytest.raises(ValueError, match="key_source"):
+        solidarity.Settings(key_source="imf")
+    with pytest.raises(ValueError, match="no Eurostat"):
+        synthetic_inputs().key(solidarity.Settings(key_source="eurostat"))
+
+
 def test_number_formats():
     assert solidarity.fmt_int(1079.6, "en") == "1,080" and solidarity.fmt_int(1079.6, "nl") == "1.080"
     assert solidarity.fmt_dec(5.141, 2, "nl") == "5,14"
@@ -202,6 +338,17 @@ def test_number_formats():
 @pytest.fixture(scope="module")
 def real():
     return solidarity.Inputs.load()
+
+
+def test_real_inputs_pick_up_registered_eurostat_extracts(monkeypatch):
+    """Inputs.load uses the loader: with extracts the default key source becomes Eurostat,
+    and the country names come from the World Bank extract."""
+    patch_latest(monkeypatch, eurostat_raw())
+    inputs = solidarity.Inputs.load()
+    assert inputs.default_key_source() == "eurostat"
+    key = inputs.key(inputs.settings_for(solidarity.Settings(), "eurostat"))
+    assert key.loc[key["iso3"] == "NLD", "country"].iloc[0] == "Netherlands"
+    assert solidarity.share_of(key) == pytest.approx(20 / 270)
 
 
 def test_published_tables_load_and_carry_the_legal_figures(real):

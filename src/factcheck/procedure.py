@@ -313,11 +313,12 @@ def cohort_years(timeline: pd.DataFrame, years=(2022, 2023, 2024, 2025, 2026)) -
 
 
 def stock_series(stock: pd.DataFrame, timeline: pd.DataFrame, geo: str = "NL") -> pd.DataFrame:
-    """The published stock with, per date, the years until the end date for someone who had
-    arrived by then, and the stock as a share of the latest published stock.
+    """The stock (published or from `tp_primary_stock`) with, per date, the years until the end
+    date for someone who had arrived by then, and the stock as a share of the latest stock.
 
     A stock is net of departures: the share is an upper bound on how many of the latest stock
-    had arrived by that date, not a count of them.
+    had arrived by that date, not a count of them. Columns `basis` and `citizen` are kept when
+    the input has them.
     """
     end = tp_dates(timeline)["end"]
     series = stock[stock["geo"] == geo].sort_values("date", kind="stable").reset_index(drop=True)
@@ -328,7 +329,155 @@ def stock_series(stock: pd.DataFrame, timeline: pd.DataFrame, geo: str = "NL") -
         years_to_end=[round(years_between(d, end), 2) for d in series["date"]],
         share_of_latest=(series["value"] / latest["value"]).round(3),
         latest_date=latest["date"])
-    return series[["date", "geo", "value", "years_to_end", "share_of_latest", "latest_date", "source_id"]]
+    extra = [column for column in ("basis", "citizen") if column in series.columns]
+    return series[["date", "geo", "value", "years_to_end", "share_of_latest", "latest_date", "source_id"] + extra]
+
+
+def stock_growth(series: pd.DataFrame, year_end: str = "2022-12-31") -> dict:
+    """How the stock grew: its level at `year_end` (everyone then present arrived after
+    24 February 2022, so this is the growth in 2022) and the most it rose above that level later."""
+    at = series.loc[series["date"] == year_end, "value"]
+    if len(at) != 1:
+        raise ValueError(f"the stock series has {len(at)} rows for {year_end}, expected 1")
+    after = series.loc[series["date"] > year_end, "value"]
+    return {"date": year_end, "level": int(at.iloc[0]),
+            "max_rise_after": int(max(after.max() - at.iloc[0], 0)) if not after.empty else 0,
+            "max_after": int(after.max()) if not after.empty else None}
+
+
+def chart_points(series: pd.DataFrame, max_points: int = 8) -> pd.DataFrame:
+    """The dates drawn in the C15 chart: all of them when there are at most `max_points`
+    (the published series); for a monthly series the first month, every December and the latest."""
+    if len(series) <= max_points:
+        return series.reset_index(drop=True)
+    keep = (series.index == series.index[0]) | (series.index == series.index[-1]) | \
+        series["date"].str[5:7].eq("12")
+    return series[keep].reset_index(drop=True)
+
+
+# --- C15: the Eurostat extract (migr_asytpsm), picked up when one is registered -----------------
+
+TP_DATASET = "migr_asytpsm"
+TP_TOTALS = {"freq": "M", "unit": "PER", "sex": "T", "age": "TOTAL"}
+TP_CITIZEN = "UA"          # the claim is about Ukrainians; TOTAL (all citizenships) is used to reconcile
+TP_EXPECTED = ("data/snapshots/eurostat/<YYYY-MM-DD>/migr_asytpsm.csv, registered as "
+               "eurostat-migr-asytpsm-<date> (written by `make refresh`)")
+PUBLISHED_BASIS = "published"
+EUROSTAT_BASIS = "eurostat-extract"
+
+
+def month_end(period: str) -> str:
+    """Eurostat's monthly TIME_PERIOD as the last day of the month: '2024-02' -> '2024-02-29'."""
+    stamp = pd.Period(str(period), freq="M")
+    return stamp.to_timestamp(how="end").date().isoformat()
+
+
+def eurostat_tp_frame(raw: pd.DataFrame, geo: str = "NL") -> pd.DataFrame:
+    """An Eurostat migr_asytpsm extract (as `eurostat.latest` returns it) as a tidy stock table for
+    one geo: date (end of month), geo, citizen, value (persons), flag, source_id. Totals over sex
+    and age only; cells without a value (flag only) are dropped."""
+    frame = raw
+    for column, code in TP_TOTALS.items():
+        if column in frame.columns:
+            frame = frame[frame[column] == code]
+    frame = frame[(frame["geo"] == geo) & frame["OBS_VALUE"].notna()]
+    out = pd.DataFrame({"date": [month_end(p) for p in frame["TIME_PERIOD"]], "geo": frame["geo"].tolist(),
+                        "citizen": frame["citizen"].tolist(), "value": frame["OBS_VALUE"].round().astype("int64").tolist(),
+                        "flag": frame["OBS_FLAG"].tolist() if "OBS_FLAG" in frame.columns else [""] * len(frame)})
+    out["source_id"] = raw.attrs.get("source_id", "")
+    out = out.sort_values(["citizen", "date"], kind="stable").reset_index(drop=True)
+    out.attrs["source_id"] = raw.attrs.get("source_id", "")
+    return out
+
+
+def eurostat_tp_stock(sources: pd.DataFrame = None, geo: str = "NL"):
+    """The Dutch temporary-protection stock from the newest registered Eurostat migr_asytpsm
+    extract (checksum verified by `eurostat.latest`), as `eurostat_tp_frame`; None without one."""
+    from . import eurostat
+
+    raw = eurostat.latest(TP_DATASET, sources)
+    if raw is None:
+        return None
+    return eurostat_tp_frame(raw, geo)
+
+
+def tp_primary_stock(published: pd.DataFrame, eurostat_stock=None, citizen: str = TP_CITIZEN) -> pd.DataFrame:
+    """The stock series the C15 check rests on, with a `basis` and `citizen` column.
+
+    With an Eurostat extract: its monthly series for `citizen` (UA: the claim is about
+    Ukrainians; TOTAL when the extract has no UA rows). Without one: the published figures
+    (Eurostat as reported, all citizenships)."""
+    if eurostat_stock is None or eurostat_stock.empty:
+        return published.assign(basis=PUBLISHED_BASIS, citizen="TOTAL")[
+            ["date", "geo", "value", "source_id", "basis", "citizen"]].reset_index(drop=True)
+    chosen = citizen if (eurostat_stock["citizen"] == citizen).any() else "TOTAL"
+    rows = eurostat_stock[eurostat_stock["citizen"] == chosen]
+    return rows.assign(basis=EUROSTAT_BASIS)[["date", "geo", "value", "source_id", "basis", "citizen"]] \
+        .sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def reconcile_tp_stock(published: pd.DataFrame, eurostat_stock) -> pd.DataFrame:
+    """The published Dutch stock (all citizenships) against the Eurostat extract on the same dates:
+    difference = published - Eurostat TOTAL (same definition); Eurostat UA and its share of TOTAL
+    show how much of the stock is Ukrainian. Eurostat columns are NaN for a missing month."""
+    table = published[["date", "geo", "value", "source_id"]].rename(columns={"value": "published"})
+    table = table.sort_values(["geo", "date"], kind="stable").reset_index(drop=True)
+    for citizen, name in (("TOTAL", "eurostat_total"), ("UA", "eurostat_ua")):
+        if eurostat_stock is None:
+            table[name] = float("nan")
+            continue
+        rows = eurostat_stock.loc[eurostat_stock["citizen"] == citizen, ["date", "geo", "value"]]
+        table = table.merge(rows.rename(columns={"value": name}), on=["date", "geo"], how="left")
+        table[name] = table[name].astype("float64")
+    table["difference"] = table["published"] - table["eurostat_total"]
+    table["ua_share_pct"] = (100 * table["eurostat_ua"] / table["eurostat_total"]).round(1)
+    return table[["date", "geo", "published", "eurostat_total", "difference", "eurostat_ua", "ua_share_pct",
+                  "source_id"]]
+
+
+def tp_basis(series: pd.DataFrame) -> dict:
+    """Which source the C15 stock (and the end-2022 share) rests on, as short texts in English and
+    Dutch and as the chart's source line and note. `series` comes from `tp_primary_stock` or
+    `stock_series`."""
+    basis = series["basis"].iloc[0] if "basis" in series.columns else PUBLISHED_BASIS
+    source_id = series["source_id"].iloc[0]
+    if basis == EUROSTAT_BASIS:
+        citizen = series["citizen"].iloc[0]
+        who_en = "citizens of Ukraine" if citizen == "UA" else "all citizenships"
+        who_nl = "Oekraïense nationaliteit" if citizen == "UA" else "alle nationaliteiten"
+        return {
+            "basis": basis, "source_id": source_id,
+            "en": f"rests on the Eurostat extract {source_id} (migr_asytpsm, Netherlands, {who_en}), "
+                  "with the published figures reconciled against it",
+            "nl": f"berust op het Eurostat-extract {source_id} (migr_asytpsm, Nederland, {who_nl}), "
+                  "met de gepubliceerde cijfers ertegen afgestemd",
+            "chart_source_en": f"Source: Eurostat, migr_asytpsm (extract {source_id}); European Commission COM(2025) 650",
+            "chart_source_nl": f"Bron: Eurostat, migr_asytpsm (extract {source_id}); Europese Commissie COM(2025) 650",
+            "who_en": who_en, "who_nl": who_nl}
+    return {
+        "basis": PUBLISHED_BASIS, "source_id": source_id,
+        "en": f"rests on Eurostat migr_asytpsm figures as reported in Statistics Explained ({source_id}, "
+              "all citizenships); no Eurostat extract registered",
+        "nl": f"berust op Eurostat-cijfers (migr_asytpsm) zoals vermeld in Statistics Explained ({source_id}, "
+              "alle nationaliteiten); geen Eurostat-extract geregistreerd",
+        "chart_source_en": "Source: Eurostat, migr_asytpsm, as reported in Statistics Explained 'Temporary protection "
+                           "for persons fleeing Ukraine - monthly statistics' (data extracted 6 Jan 2026); European "
+                           "Commission COM(2025) 650",
+        "chart_source_nl": "Bron: Eurostat, migr_asytpsm, zoals vermeld in Statistics Explained 'Temporary protection "
+                           "for persons fleeing Ukraine - monthly statistics' (data van 6 jan 2026); Europese Commissie "
+                           "COM(2025) 650",
+        "who_en": "all citizenships", "who_nl": "alle nationaliteiten"}
+
+
+def tp_pickup_text(eurostat_stock, primary: pd.DataFrame) -> str:
+    """One line for the notebook: which Eurostat extract was found and which series C15 uses."""
+    basis = tp_basis(primary)
+    if eurostat_stock is None:
+        return (f"Eurostat {TP_DATASET}: none registered (expected {TP_EXPECTED}); the C15 stock series "
+                f"{basis['en']}")
+    months = eurostat_stock.loc[eurostat_stock["citizen"] == primary["citizen"].iloc[0], "date"]
+    return (f"Eurostat {TP_DATASET}: {eurostat_stock.attrs.get('source_id', '')} found, {len(months)} months "
+            f"{months.min()[:7]} to {months.max()[:7]}; the C15 stock series {basis['en']}")
 
 
 # --- C16-C18: rules before and after ------------------------------------------------------------
@@ -543,12 +692,15 @@ def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
 
 def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.DataFrame,
                     name: str = "other-tp-stock") -> list:
-    """Bars of the Dutch temporary-protection stock at each published date, each labelled with the
-    years until the end date for someone who had arrived by then (C15)."""
+    """Bars of the Dutch temporary-protection stock at each date of `chart_points(series)`, each
+    labelled with the years until the end date for someone who had arrived by then (C15). The
+    source line and note follow `tp_basis(series)` (published figures or the Eurostat extract)."""
     import matplotlib.ticker as ticker
 
     from . import charts
 
+    basis = tp_basis(series)
+    series = chart_points(series)
     dates = tp_dates(timeline)
     months = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
               "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")}
@@ -592,6 +744,18 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
     def rounded(lang):
         return fmt_number(round(float(end_2022["value"]), -4), lang)
 
+    # "little change since" only when the end-2022 stock is within 10% of the latest one
+    little_change = abs(float(end_2022["share_of_latest"]) - 1) <= 0.10
+
+    def title(lang):
+        if lang == "en":
+            since = "little change since" if little_change else \
+                f"{fmt_number(round(float(latest['value']), -4), lang)} in {month_label(latest['date'], lang)}"
+            return f"Ukrainians with temporary protection in the Netherlands: {rounded('en')} by end-2022, {since}"
+        since = "daarna weinig verandering" if little_change else \
+            f"in {month_label(latest['date'], lang)} {fmt_number(round(float(latest['value']), -4), lang)}"
+        return f"Oekraïners met tijdelijke bescherming in Nederland: eind 2022 al {rounded('nl')}, {since}"
+
     def alt(lang):
         values = ", ".join(fmt_number(v, lang) for v in series["value"])
         years = ", ".join(fmt_number(v, lang, 1) for v in series["years_to_end"])
@@ -605,19 +769,17 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
 
     texts = {
         "en": charts.ChartText(
-            f"Ukrainians with temporary protection in the Netherlands: {rounded('en')} by end-2022, little change since",
+            title("en"),
             subtitle("en"),
-            "Source: Eurostat, migr_asytpsm, as reported in Statistics Explained 'Temporary protection for persons "
-            "fleeing Ukraine - monthly statistics' (data extracted 6 Jan 2026); European Commission COM(2025) 650",
-            "People with temporary protection in the Netherlands at the end of the month, all citizenships. A stock "
+            basis["chart_source_en"],
+            f"People with temporary protection in the Netherlands at the end of the month, {basis['who_en']}. A stock "
             "is net of departures: it does not say how many of the people present later arrived in 2022. Years "
             "counted from the date shown to the end date.", alt("en")),
         "nl": charts.ChartText(
-            f"Oekraïners met tijdelijke bescherming in Nederland: eind 2022 al {rounded('nl')}, daarna weinig verandering",
+            title("nl"),
             subtitle("nl"),
-            "Bron: Eurostat, migr_asytpsm, zoals vermeld in Statistics Explained 'Temporary protection for persons "
-            "fleeing Ukraine - monthly statistics' (data van 6 jan 2026); Europese Commissie COM(2025) 650",
-            "Mensen met tijdelijke bescherming in Nederland aan het eind van de maand, alle nationaliteiten. Een "
+            basis["chart_source_nl"],
+            f"Mensen met tijdelijke bescherming in Nederland aan het eind van de maand, {basis['who_nl']}. Een "
             "aantal is netto na vertrek: het zegt niet hoeveel van de mensen die er later zijn in 2022 kwamen. "
             "Jaren geteld van de getoonde datum tot de einddatum.", alt("nl")),
     }

@@ -25,9 +25,18 @@ def legend_markdown() -> str:
          "rating": "-" if v.rating is None else v.rating, "rule": v.rule_en} for v in VOCABULARY.values()]))
 
 
+def number(value) -> str:
+    """A figure as a reader expects it: thousands separated, at most two decimals."""
+    if value in ("", None) or pd.isna(value):
+        return ""
+    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+
+
 def verdicts_markdown(table: pd.DataFrame) -> str:
     shown = table.assign(verdict=[f"{row.label_en} / {row.label_nl}" if row.status == "checked" else "not yet checked"
-                                  for row in table.itertuples()])
+                                  for row in table.itertuples()],
+                         claimed_value=table["claimed_value"].map(number),
+                         checked_value=table["checked_value"].map(number))
     shown = shown[["claim_id", "claimed_value", "checked_value", "unit", "verdict", "conclusion_en", "notebook"]]
     return _markdown_table(shown)
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from . import paths
 from .overview import COLOURS
+from .readme import number
 from .verdicts import VOCABULARY
 
 REPORT_FILE = paths.ROOT / "report" / "index.html"
@@ -101,16 +102,16 @@ def render(claims: pd.DataFrame, table: pd.DataFrame, sources: pd.DataFrame, rec
     summary = "".join(
         f'<tr id="row-{escape(r.claim_id)}"><td><a href="#{escape(r.claim_id)}">{escape(r.claim_id)}</a></td>'
         f'<td lang="nl">{escape(r.fragment_nl)}</td><td>{_badge(r.verdict)}</td>'
-        f'<td>{escape(r.claimed_value)} {escape(r.unit)}</td><td>{escape(str(r.checked_value))}</td>'
+        f'<td>{escape(number(r.claimed_value))} {escape(r.unit)}</td><td>{escape(number(r.checked_value))}</td>'
         f'<td>{_pair(r.conclusion_en, r.conclusion_nl)}</td></tr>' for r in rows.itertuples())
     legend = "".join(f"<tr><td>{_badge(v.key)}</td><td>{'-' if v.rating is None else v.rating}</td>"
                      f"<td>{escape(v.rule_en)}</td></tr>" for v in VOCABULARY.values())
     sections = []
     for r in rows.itertuples():
         figures = "".join(_image(name) for name in str(r.figures).split(";") if name)
-        checked = (f"<p>{_both('claimed')}: {escape(r.claimed_value)} {escape(r.unit)} &middot; "
-                   f"{_both('checked')}: {escape(str(r.checked_value))}"
-                   + (f" ({escape(str(r.checked_low))} – {escape(str(r.checked_high))})"
+        checked = (f"<p>{_both('claimed')}: {escape(number(r.claimed_value))} {escape(r.unit)} &middot; "
+                   f"{_both('checked')}: {escape(number(r.checked_value))}"
+                   + (f" ({escape(number(r.checked_low))} – {escape(number(r.checked_high))})"
                       if str(r.checked_low) not in ("", str(r.checked_high)) else "") + "</p>") \
             if r.status == "checked" else ""
         sections.append(

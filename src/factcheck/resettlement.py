@@ -3,6 +3,9 @@ pledging cycles, the Dutch resettlement quota and resettlement arrivals in the U
 
 Published figures come from the sources-backed tables data/published/resettlement-*.csv
 (every row names its source id); counts come from the committed UNHCR `solutions` extracts.
+When `make refresh` has registered a Eurostat `migr_resettle` extract, `eurostat_arrivals`
+picks it up (EU-27 and Dutch resettled persons per year) and the notebook shows it next to
+the UNHCR series; without one it returns None and the UNHCR figures are used alone.
 The functions are pure (frames in, frames or numbers out) so the tests can feed them small
 hand-made tables with known answers. Ranges are (low, high) tuples: a published "2.5
 million" stands for 2.45 to 2.55 million, "over 2.9 million" for 2.9 to 3.0 million
@@ -514,6 +517,154 @@ def row_changes(old: pd.DataFrame, new: pd.DataFrame, key=("year", "coo_iso", "c
     return counts[["added", "removed", "changed"]].reset_index().astype("int64")
 
 
+# --------------------------------------------------------------------------- arrivals (Eurostat)
+
+EUROSTAT_DATASET = "migr_resettle"
+EUROSTAT_TOTALS = {"freq": "A", "unit": "PER", "citizen": "TOTAL", "sex": "T", "age": "TOTAL"}
+EUROSTAT_GEOS = {"EU27_2020": "eu27", "NL": "nld"}      # Eurostat geo code -> column, as in arrivals_table
+EUROSTAT_ROUNDING = 2            # "Data are rounded to the nearest 5" (eurostat-migr-asydec-metadata): +-2
+EUROSTAT_METADATA = "eurostat-migr-asydec-metadata"
+EUROSTAT_EXPECTED = ("an extract would be data/snapshots/eurostat/<date>/migr_resettle.csv, registered as "
+                     "eurostat-migr-resettle-<date> by `make refresh`, online only")
+
+
+def eurostat_arrivals_table(raw: pd.DataFrame, source_id: str) -> pd.DataFrame:
+    """A Eurostat migr_resettle extract (as `eurostat.latest` returns it) as one row per
+    year: `eu27` (geo EU27_2020) and `nld` (geo NL), resettled persons, all citizenships,
+    sex T, age TOTAL; Int64 with NA where Eurostat sent only a flag or no cell; the flags in
+    `eu27_flag`/`nld_flag`; `source_id` names the extract. Other geos are ignored.
+    Raises ValueError when a (geo, year) appears twice after filtering."""
+    from .eurostat import FLAG, TIME, VALUE
+
+    keep = raw
+    for column, code in EUROSTAT_TOTALS.items():
+        if column in keep.columns:
+            keep = keep[keep[column] == code]
+    keep = keep[keep["geo"].isin(list(EUROSTAT_GEOS))]
+    twice = keep.duplicated(["geo", TIME])
+    if twice.any():
+        first = keep[twice].iloc[0]
+        raise ValueError(f"{source_id}: more than one cell for geo {first['geo']} in {first[TIME]}")
+    years = sorted({int(t) for t in keep[TIME]})
+    out = pd.DataFrame({"year": years})
+    for geo, name in EUROSTAT_GEOS.items():
+        cells = keep[keep["geo"] == geo].set_index(keep[keep["geo"] == geo][TIME].astype(int))
+        values = [cells[VALUE].get(y, math.nan) for y in years]
+        out[name] = pd.array([pd.NA if pd.isna(v) else int(round(v)) for v in values], dtype="Int64")
+        out[f"{name}_flag"] = [str(cells[FLAG].get(y, "")) for y in years]
+    out["source_id"] = source_id
+    return out
+
+
+def eurostat_arrivals(sources: pd.DataFrame = None):
+    """EU-27 and Dutch resettled persons per year from the newest registered Eurostat
+    migr_resettle extract (sha256 checked by `eurostat.latest`), see
+    `eurostat_arrivals_table`; None when the project has no such extract."""
+    from . import eurostat
+
+    raw = eurostat.latest(EUROSTAT_DATASET, sources)
+    if raw is None:
+        return None
+    return eurostat_arrivals_table(raw, raw.attrs["source_id"])
+
+
+def eurostat_source_id(table) -> str:
+    """The extract's source id, or None without an extract."""
+    return None if table is None else str(table["source_id"].iloc[0]) if len(table) else None
+
+
+def eurostat_status(table) -> str:
+    """One sentence saying which Eurostat extract was found and what is used."""
+    if table is None:
+        return (f"Eurostat {EUROSTAT_DATASET}: none registered: the UNHCR figures are used "
+                f"({EUROSTAT_EXPECTED}).")
+    return (f"Eurostat {EUROSTAT_DATASET}: {eurostat_source_id(table)}, years {years_text(table['year'])}: "
+            f"shown next to the UNHCR figures (UNHCR {LATEST}).")
+
+
+def compare_with_eurostat(unhcr: pd.DataFrame, eurostat_table) -> pd.DataFrame:
+    """UNHCR arrivals (`arrivals_table`) next to Eurostat's resettled persons, per year, for
+    the EU-27 and the Netherlands: difference = Eurostat - UNHCR, difference_pct relative
+    to UNHCR, `within_rounding` when |difference| <= 2 (Eurostat rounds to the nearest 5).
+    The years of the Eurostat series (the UNHCR table shows the rest); NA where a series has
+    no figure; Eurostat's flags where it sent any. None without Eurostat."""
+    if eurostat_table is None:
+        return None
+    years = sorted(set(eurostat_table["year"].astype(int)))
+    out = pd.DataFrame({"year": years})
+    ours = unhcr.assign(year=unhcr["year"].astype(int)).set_index("year")
+    theirs = eurostat_table.set_index("year")
+    for name in EUROSTAT_GEOS.values():
+        a = pd.array([ours[name].get(y, pd.NA) for y in years], dtype="Int64")
+        b = pd.array([theirs[name].get(y, pd.NA) for y in years], dtype="Int64")
+        out[f"{name}_unhcr"] = a
+        out[f"{name}_eurostat"] = b
+        out[f"{name}_difference"] = b - a
+        out[f"{name}_difference_pct"] = (100 * (b.astype("Float64") / a.astype("Float64") - 1)).round(1) + 0.0
+        out[f"{name}_within_rounding"] = abs(b - a) <= EUROSTAT_ROUNDING
+        flags = [theirs[f"{name}_flag"].get(y, "") for y in years]
+        if any(flags):
+            out[f"{name}_flag"] = flags
+    return out
+
+
+def eurostat_above_quota(annual: pd.DataFrame, nl: pd.DataFrame, eurostat_table: pd.DataFrame, first: int,
+                         last: int) -> dict:
+    """Years in [first, last] with a Eurostat figure for the Netherlands and a quota, and in
+    how many of them arrivals were certainly above the highest quota figure: by Eurostat
+    (its figure minus the rounding margin) and by UNHCR for the same years."""
+    euro = eurostat_table[["year", "nld"]].rename(columns={"nld": "eurostat"})
+    table = annual.merge(euro, on="year").merge(nl[["year", "total"]], on="year", how="left")
+    table = table[(table["year"] >= first) & (table["year"] <= last) & table["eurostat"].notna()
+                  & table["quota_high"].notna()]
+    eurostat_above = int(((table["eurostat"].astype("float64") - EUROSTAT_ROUNDING) > table["quota_high"]).sum())
+    unhcr = table[table["total"].notna()]
+    unhcr_above = int((unhcr["total"].astype("float64") > unhcr["quota_high"]).sum())
+    years = [int(y) for y in table["year"]]
+    return {"years": years, "eurostat_above": eurostat_above, "unhcr_years": len(unhcr),
+            "unhcr_above": unhcr_above, "source_id": eurostat_source_id(eurostat_table)}
+
+
+BASIS = {
+    "C01": "UNHCR's published Projected Global Resettlement Needs figures; no arrivals series is used",
+    "C02": "the published pledge figures (resettlement and humanitarian admission); no arrivals series is used",
+    "C03": "the published pledge figures and plan period; no arrivals series is used",
+    "C04": "the published pledge figures and UNHCR's published Projected Global Resettlement Needs; "
+           "no arrivals series is used",
+    "C05": "the published quota figures",
+}
+CHART_ARRIVALS = ("C02", "C03")        # the EU arrivals chart (UNHCR) is cited with these verdicts
+CONTEXT_ARRIVALS = ("C05",)             # arrivals enter the verdict's context
+
+
+def verdict_basis(claim_id: str, eurostat_id: str = None, unhcr_id: str = LATEST) -> str:
+    """Which series a resettlement verdict rests on, for its rule text: published figures
+    for needs, pledges and quota; arrivals (context only) from UNHCR, and from Eurostat too
+    when an extract is registered."""
+    text = "rests on " + BASIS[claim_id]
+    none = f"no Eurostat {EUROSTAT_DATASET} extract registered"
+    if claim_id in CONTEXT_ARRIVALS:
+        return text + (f"; the arrivals in its context are UNHCR's ({unhcr_id})"
+                       + (f" and Eurostat's ({eurostat_id})" if eurostat_id else f"; {none}"))
+    if claim_id in CHART_ARRIVALS:
+        text += f" (the arrivals in the EU chart are UNHCR's, {unhcr_id})"
+    return text + (f"; Eurostat's arrivals ({eurostat_id}) are compared with UNHCR's, not used here"
+                   if eurostat_id else f"; {none}")
+
+
+def years_text(years) -> str:
+    """'2015-2017' for consecutive years, '2015, 2023, 2025' otherwise."""
+    years = sorted(int(y) for y in years)
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def with_basis(assessment: verdicts.Assessment, basis: str) -> verdicts.Assessment:
+    """The same verdict with the basis sentence appended to its rule text."""
+    return verdicts.Assessment(assessment.verdict, f"{assessment.reason}; basis: {basis}", assessment.primary)
+
+
 # --------------------------------------------------------------------------- Dutch quota (C05)
 
 def annual_quota(quota: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
@@ -935,11 +1086,13 @@ def check_c04(pledges: pd.DataFrame, pgrn: pd.DataFrame, value: float, qualifier
             "assessment": with_notes(verdicts.assess(band, readings), notes), "notes": notes}
 
 
-def check_c05(annual: pd.DataFrame, nl: pd.DataFrame, value: float, first: int, last: int) -> dict:
+def check_c05(annual: pd.DataFrame, nl: pd.DataFrame, value: float, first: int, last: int,
+              eurostat: pd.DataFrame = None) -> dict:
     """C05, 'the long-standing Dutch quota of 500'.
 
     Primary: the median national quota per year over [first, last] (low, high where sources
-    disagree). Context: the years it was not 500, and arrivals against the quota."""
+    disagree). Context: the years it was not 500, and arrivals against the quota (UNHCR;
+    with a Eurostat table from `eurostat_arrivals`, Eurostat's count for its years too)."""
     band = verdicts.claim_band(value)
     summary = quota_summary(annual, value, first, last)
     readings = [verdicts.Reading(f"median national quota per year {first}-{last}",
@@ -960,6 +1113,13 @@ def check_c05(annual: pd.DataFrame, nl: pd.DataFrame, value: float, first: int, 
                f"{above_since} of them since the EU-Turkey statement of {EU_TURKEY_YEAR} (its resettlement of Syrians "
                f"from Turkey came on top of the quota)",
                f"no Dutch arrivals in the UNHCR data for {', '.join(str(y) for y in missing)}" if missing else ""]
+    if eurostat is not None:
+        euro = eurostat_above_quota(period, nl, eurostat, first, last)
+        if euro["years"]:
+            context.append(f"Eurostat ({euro['source_id']}) counts Dutch arrivals certainly above the highest quota "
+                           f"figure in {euro['eurostat_above']} of the {len(euro['years'])} years with a Eurostat "
+                           f"figure ({years_text(euro['years'])}; UNHCR: {euro['unhcr_above']} of "
+                           f"{euro['unhcr_years']} of those years with data)")
     context = [c for c in context if c]
     return {"band": band, "readings": readings, "summary": summary, "context": context,
             "assessment": verdicts.assess(band, readings, context)}

@@ -3,11 +3,15 @@ Regulation (AMMR, Regulation (EU) 2024/1351) and the Dutch indicative share (cla
 
 Art. 66 and Annex I of the AMMR: each Member State's share is 50 % its share of the
 population plus 50 % its share of total GDP, over "the overall number of MS", from the latest
-Eurostat data. Eurostat files are not available to the project, so World Bank population
-(mid-year) and GDP (current US$) stand in for them (see `conversion_sensitivity`).
+Eurostat data. When the Eurostat extracts demo_pjan (population on 1 January) and nama_10_gdp
+(GDP, current prices, million euro) are both registered (written by `make refresh`), the key
+is computed from them (`eurostat_key_data`) and the World Bank key is shown next to it
+(`source_comparison`); otherwise World Bank population (mid-year) and GDP (current US$) stand
+in for them (see `conversion_sensitivity`).
 
-Every assumption that moves a number sits in one `Settings` object: the data years, the group
-of Member States over which the key is computed, and the pool each claim is read against.
+Every assumption that moves a number sits in one `Settings` object: the key's data source, the
+data years, the group of Member States over which the key is computed, and the pool each claim
+is read against.
 Published figures (pool sizes, the Commission's classification of Member States, who takes
 part) come from the sources-backed tables data/published/solidarity-*.csv.
 """
@@ -15,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, snapshots
+from . import charts, eurostat, snapshots
 from .errors import InputError
 from .registers import load_published
 from .schema import Column, Schema
@@ -142,19 +146,85 @@ def group_members(group: str, participation: pd.DataFrame, classification: pd.Da
     return tuple(iso for iso in snapshots.EU27 if iso not in out)
 
 
+# --- the key's data: Eurostat (the formal source) or the World Bank stand-in -----------------------
+
+WORLDBANK, EUROSTAT = "worldbank", "eurostat"
+KEY_SOURCES = (EUROSTAT, WORLDBANK)
+EUROSTAT_POPULATION, EUROSTAT_GDP = "demo_pjan", "nama_10_gdp"
+
+
+@dataclass(frozen=True)
+class KeyData:
+    """Population and GDP of every Member State from one source, in `key_inputs`' long format
+    (country_name, iso3, year, value, flag), GDP in currency units (US$ or EUR, not millions)."""
+    source: str                 # WORLDBANK or EUROSTAT
+    population: pd.DataFrame
+    gdp: pd.DataFrame
+    population_source: str      # register source ids
+    gdp_source: str
+    currency: str               # "USD" or "EUR"
+
+    @property
+    def source_ids(self) -> list:
+        return [self.population_source, self.gdp_source]
+
+
+def _eurostat_long(table: pd.DataFrame, column: str, factor: float, names: dict) -> pd.DataFrame:
+    """`eurostat.population_1jan`/`gdp_meur` output as country_name, iso3, year, value, flag;
+    Member States and the EU-27 aggregate (EUU) only."""
+    table = table[table["iso3"] != ""]
+    shown = [names.get(iso, geo) for iso, geo in zip(table["iso3"], table["geo"])]
+    return pd.DataFrame({"country_name": pd.Series(shown, index=table.index, dtype=str), "iso3": table["iso3"],
+                         "year": table["year"].astype(int), "value": table[column] * factor,
+                         "flag": table["flag"]}).reset_index(drop=True)
+
+
+def eurostat_key_data(names: dict = None, sources: pd.DataFrame = None):
+    """The Eurostat inputs of the reference key when BOTH extracts are registered, else None.
+
+    Population on 1 January (demo_pjan, age TOTAL, sex T) and GDP at market prices in current
+    prices (nama_10_gdp, B1GQ, CP_MEUR, converted from million euro to euro), read by
+    `eurostat.latest` (sha256 checked). `names` maps ISO3 to the country names shown in tables.
+    Values Eurostat sent only as a flag are NaN: `key_inputs` refuses them for the chosen year."""
+    population = eurostat.latest(EUROSTAT_POPULATION, sources)
+    gdp = eurostat.latest(EUROSTAT_GDP, sources)
+    if population is None or gdp is None:
+        return None
+    names = names or {}
+    return KeyData(EUROSTAT, _eurostat_long(eurostat.population_1jan(population), "population", 1.0, names),
+                   _eurostat_long(eurostat.gdp_meur(gdp), "gdp_meur", 1e6, names),
+                   population.attrs["source_id"], gdp.attrs["source_id"], "EUR")
+
+
+def eurostat_registered(sources: pd.DataFrame = None) -> dict:
+    """The newest registered source id of each Eurostat dataset the key needs (None when absent)."""
+    return {dataset: eurostat.latest_source_id(dataset, sources) for dataset in (EUROSTAT_POPULATION, EUROSTAT_GDP)}
+
+
+def latest_complete_year(frame: pd.DataFrame, members=snapshots.EU27) -> int:
+    """The latest year in which every member has a value (Art. 66: 'the latest available' data)."""
+    have = frame[frame["iso3"].isin(members) & frame["value"].notna()]
+    counts = have.groupby("year")["iso3"].nunique()
+    complete = counts[counts == len(set(members))]
+    if complete.empty:
+        raise ValueError("no year has a value for every Member State")
+    return int(complete.index.max())
+
+
 # --- the reference key -----------------------------------------------------------------------
 
 def key_inputs(population: pd.DataFrame, gdp: pd.DataFrame, members, population_year: int,
-               gdp_year: int) -> pd.DataFrame:
-    """Population and GDP of each member for the chosen years (World Bank extracts).
+               gdp_year: int, source_ids=(POPULATION_SOURCE, GDP_SOURCE)) -> pd.DataFrame:
+    """Population and GDP of each member for the chosen years (long tables as in the World Bank
+    extracts; `source_ids` name the extracts in error messages).
 
     Raises InputError naming the country when a value is missing, so a data year without
     data cannot silently drop a Member State from the denominator."""
     rows = []
     for iso in members:
         row = {"iso3": iso}
-        for name, frame, year, source in (("population", population, population_year, POPULATION_SOURCE),
-                                          ("gdp", gdp, gdp_year, GDP_SOURCE)):
+        for name, frame, year, source in (("population", population, population_year, source_ids[0]),
+                                          ("gdp", gdp, gdp_year, source_ids[1])):
             match = frame[(frame["iso3"] == iso) & (frame["year"] == year)]
             if match.empty or pd.isna(match["value"].iloc[0]):
                 raise InputError(source, f"no {name} for {iso} in {year}", column="value")
@@ -199,17 +269,29 @@ def price_per_relocation(pool: pd.Series) -> float:
 
 # --- the settings --------------------------------------------------------------------------------
 
-LATEST = (2024, 2023)              # latest year in the extracts: population, GDP
+LATEST = (2024, 2023)              # latest year in the World Bank extracts: population, GDP
 DATA_YEARS = ((2024, 2023), (2023, 2023), (2022, 2022))
 DEFENSIBLE_YEARS = ((2024, 2023), (2023, 2023))   # "latest available" data; 2022 is shown for stability
+SOURCE_LABEL = {WORLDBANK: "World Bank", EUROSTAT: "Eurostat"}
+
+
+def data_years(latest: tuple) -> tuple:
+    """The data-year grid for a source whose latest complete years are `latest` = (P, G):
+    (P, G) and (G, G) are the defensible 'latest available' choices, (G-1, G-1) is shown for
+    stability. For the World Bank extracts this is DATA_YEARS."""
+    population_year, gdp_year = latest
+    return ((population_year, gdp_year), (gdp_year, gdp_year), (gdp_year - 1, gdp_year - 1))
 
 
 @dataclass(frozen=True)
 class Settings:
     """Every assumption the numbers and verdicts depend on.
 
-    population_year, gdp_year: data years (Art. 66: "the latest available" data; the extracts end
-        with population 2024 and GDP 2023).
+    key_source: "eurostat" (population on 1 January and GDP in euros: the formal inputs of Art. 66,
+        when both extracts are registered) or "worldbank" (mid-year population and GDP in US$, the
+        stand-in); `Inputs.default_key_source()` picks Eurostat when it is there.
+    population_year, gdp_year: data years (Art. 66: "the latest available" data; see
+        `Inputs.latest_years`; the World Bank extracts end with population 2024 and GDP 2023).
     group: the Member States the key is normalised over (see GROUPS).
     pools: the pool each claim is read against, by claim id (see data/published/solidarity-pools.csv).
     """
@@ -217,25 +299,70 @@ class Settings:
     gdp_year: int = LATEST[1]
     group: str = "ammr-26"
     pools: dict = field(default_factory=lambda: {"C11": "council-2026", "C12": "legal-minimum"})
+    key_source: str = WORLDBANK
+
+    def __post_init__(self):
+        if self.key_source not in KEY_SOURCES:
+            raise ValueError(f"unknown key_source {self.key_source!r}; choose one of {KEY_SOURCES}")
 
     def label(self) -> str:
-        return f"{self.group}, population {self.population_year}, GDP {self.gdp_year}"
+        when = "population 1 Jan" if self.key_source == EUROSTAT else "population"
+        return f"{self.group}, {SOURCE_LABEL[self.key_source]} {when} {self.population_year}, GDP {self.gdp_year}"
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """The loaded extracts and published tables, so that variants are computed without re-reading."""
+    """The loaded extracts and published tables, so that variants are computed without re-reading.
+    `population` and `gdp` are the World Bank extracts; `eurostat` the Eurostat key data or None."""
     population: pd.DataFrame
     gdp: pd.DataFrame
     pools: pd.DataFrame
     figures: pd.DataFrame
     participation: pd.DataFrame
     classification: pd.DataFrame
+    eurostat: KeyData = None
 
     @classmethod
-    def load(cls) -> "Inputs":
-        return cls(snapshots.load_extract(POPULATION_SOURCE), snapshots.load_extract(GDP_SOURCE), load_pools(),
-                   load_figures(), load_participation(), load_classification())
+    def load(cls, sources: pd.DataFrame = None) -> "Inputs":
+        population = snapshots.load_extract(POPULATION_SOURCE)
+        names = dict(zip(population["iso3"], population["country_name"]))
+        return cls(population, snapshots.load_extract(GDP_SOURCE), load_pools(), load_figures(),
+                   load_participation(), load_classification(), eurostat_key_data(names, sources))
+
+    def default_key_source(self) -> str:
+        """"eurostat" when both Eurostat extracts are registered, else "worldbank"."""
+        return EUROSTAT if self.eurostat is not None else WORLDBANK
+
+    def key_data(self, source: str) -> KeyData:
+        if source == EUROSTAT:
+            if self.eurostat is None:
+                raise ValueError(f"no Eurostat {EUROSTAT_POPULATION} and {EUROSTAT_GDP} extracts are registered; "
+                                 f"use key_source='{WORLDBANK}' (or run `make refresh` online)")
+            return self.eurostat
+        if source != WORLDBANK:
+            raise ValueError(f"unknown key_source {source!r}; choose one of {KEY_SOURCES}")
+        return KeyData(WORLDBANK, self.population, self.gdp, POPULATION_SOURCE, GDP_SOURCE, "USD")
+
+    def latest_years(self, source: str) -> tuple:
+        """(population year, GDP year): the latest years with data for all 27 Member States."""
+        data = self.key_data(source)
+        return latest_complete_year(data.population), latest_complete_year(data.gdp)
+
+    def settings_for(self, settings: Settings, source: str) -> Settings:
+        """`settings` with another key source: its latest years (the same settings if already that source)."""
+        if settings.key_source == source:
+            return settings
+        population_year, gdp_year = self.latest_years(source)
+        return replace(settings, key_source=source, population_year=population_year, gdp_year=gdp_year)
+
+    def variants(self, settings: Settings, defensible_only: bool = False) -> list:
+        """`variants` over the data-year grid of the settings' key source."""
+        return variants(settings, defensible_only, data_years(self.latest_years(settings.key_source)))
+
+    def is_defensible(self, settings: Settings) -> bool:
+        """A legal group with the latest (or latest common) data year of its key source."""
+        years = data_years(self.latest_years(settings.key_source))[:2]
+        return GROUPS[settings.group].defensible and (settings.population_year, settings.gdp_year) in years
 
     def pool(self, pool_id: str) -> pd.Series:
         match = self.pools[self.pools["pool_id"] == pool_id]
@@ -248,32 +375,32 @@ class Inputs:
                           "source_id": row["source_id"]})
 
     def key(self, settings: Settings) -> pd.DataFrame:
+        data = self.key_data(settings.key_source)
         members = group_members(settings.group, self.participation, self.classification)
-        return reference_key(key_inputs(self.population, self.gdp, members, settings.population_year,
-                                        settings.gdp_year))
+        return reference_key(key_inputs(data.population, data.gdp, members, settings.population_year,
+                                        settings.gdp_year, data.source_ids))
 
 
-def variants(settings: Settings, defensible_only: bool = False) -> list:
-    """The settings for every group x data-year combination (the sensitivity grid)."""
+def variants(settings: Settings, defensible_only: bool = False, years=DATA_YEARS) -> list:
+    """The settings for every group x data-year combination (the sensitivity grid); `years` is
+    the grid of `data_years` (the first two are the defensible ones)."""
     out = []
     for group, spec in GROUPS.items():
-        for years in DATA_YEARS:
-            if defensible_only and not (spec.defensible and years in DEFENSIBLE_YEARS):
+        for pair in years:
+            if defensible_only and not (spec.defensible and pair in years[:2]):
                 continue
-            out.append(replace(settings, group=group, population_year=years[0], gdp_year=years[1]))
+            out.append(replace(settings, group=group, population_year=pair[0], gdp_year=pair[1]))
     return out
 
 
 def sensitivity(inputs: Inputs, settings: Settings, pool_ids=("council-2026", "legal-minimum")) -> pd.DataFrame:
     """The Dutch share under every group and data-year variant, for each pool (people, EUR million)."""
     rows = []
-    for variant in variants(settings):
+    for variant in inputs.variants(settings):
         key = inputs.key(variant)
         nl = key[key["iso3"] == NETHERLANDS].iloc[0]
         row = {"group": variant.group, "states": len(key), "population_year": variant.population_year,
-               "gdp_year": variant.gdp_year,
-               "defensible": GROUPS[variant.group].defensible and
-                             (variant.population_year, variant.gdp_year) in DEFENSIBLE_YEARS,
+               "gdp_year": variant.gdp_year, "defensible": inputs.is_defensible(variant),
                "settings": variant == settings,
                "nl_population_pct": round(100 * nl["population_share"], 2),
                "nl_gdp_pct": round(100 * nl["gdp_share"], 2), "nl_key_pct": round(100 * nl["key"], 3)}
@@ -286,18 +413,151 @@ def sensitivity(inputs: Inputs, settings: Settings, pool_ids=("council-2026", "l
     return pd.DataFrame(rows)
 
 
+# --- Eurostat next to the World Bank ----------------------------------------------------------------
+
+def eurostat_status(inputs: Inputs, settings: Settings, registered: dict = None) -> str:
+    """Which Eurostat extracts were found and which source the key (and so the verdicts) rests on."""
+    if inputs.eurostat is not None:
+        data = inputs.eurostat
+        population_year, gdp_year = inputs.latest_years(EUROSTAT)
+        found = (f"Eurostat extracts found: {EUROSTAT_POPULATION} = {data.population_source} (population on "
+                 f"1 January, complete to {population_year}), {EUROSTAT_GDP} = {data.gdp_source} (GDP in million "
+                 f"euro, complete to {gdp_year}).")
+        if settings.key_source == EUROSTAT:
+            return found + " The key and the verdicts rest on them; the World Bank key is shown next to it."
+        return found + (" The settings choose key_source='worldbank': the key and the verdicts rest on the World "
+                        "Bank stand-in; the Eurostat key is shown next to it.")
+    registered = eurostat_registered() if registered is None else registered
+    have = {dataset: sid for dataset, sid in registered.items() if sid}
+    if have:
+        missing = [dataset for dataset in registered if dataset not in have]
+        return (f"Eurostat extracts: only {', '.join(f'{d} = {i}' for d, i in have.items())} registered, "
+                f"{' and '.join(missing)} missing: the key needs both, so the World Bank population and GDP "
+                f"stand in.")
+    return (f"Eurostat extracts: none registered ({EUROSTAT_POPULATION}, {EUROSTAT_GDP}): the World Bank "
+            f"population and GDP stand in for them.")
+
+
+def _nl_row(inputs: Inputs, settings: Settings, pool_ids) -> dict:
+    key = inputs.key(settings)
+    nl = key[key["iso3"] == NETHERLANDS].iloc[0]
+    row = {"key_source": settings.key_source, "used_for_verdicts": False,
+           "source_ids": ";".join(inputs.key_data(settings.key_source).source_ids),
+           "population_year": settings.population_year, "gdp_year": settings.gdp_year, "states": len(key),
+           "nl_population_pct": 100 * nl["population_share"], "nl_gdp_pct": 100 * nl["gdp_share"],
+           "nl_key_pct": 100 * nl["key"]}
+    for pool_id in pool_ids:
+        pool = inputs.pool(pool_id)
+        row[f"{pool['relocations']}_people"] = nl["key"] * pool["relocations"]
+    return row
+
+
+def source_comparison(inputs: Inputs, settings: Settings, pool_ids=("council-2026", "legal-minimum")) -> pd.DataFrame:
+    """The Dutch key and share under each available source, same group: the settings' source at
+    the settings' years, the other at its own latest years; with Eurostat present a last row
+    'difference' = Eurostat minus World Bank (percentage points, people)."""
+    rows = [_nl_row(inputs, settings, pool_ids)]
+    rows[0]["used_for_verdicts"] = True
+    other = WORLDBANK if settings.key_source == EUROSTAT else EUROSTAT
+    if inputs.eurostat is not None:
+        rows.append(_nl_row(inputs, inputs.settings_for(settings, other), pool_ids))
+        euro, world = sorted(rows, key=lambda r: r["key_source"] != EUROSTAT)
+        difference = {"key_source": "difference (eurostat - worldbank)", "used_for_verdicts": False,
+                      "source_ids": "", "population_year": "", "gdp_year": "", "states": ""}
+        for column in rows[0]:
+            if column.startswith("nl_") or column.endswith("_people"):
+                difference[column] = euro[column] - world[column]
+        rows.append(difference)
+    table = pd.DataFrame(rows)
+    for column in table.columns:
+        if column.startswith("nl_"):
+            table[column] = table[column].astype(float).round(3) + 0.0      # + 0.0: no '-0.0'
+        elif column.endswith("_people"):
+            table[column] = table[column].astype(float).round(0).astype(int)
+    return table
+
+
+def key_side_by_side(inputs: Inputs, settings: Settings):
+    """The Eurostat key and the World Bank key for every Member State of the group, in per cent,
+    with the difference (percentage points) and any Eurostat flag of the year used; None
+    without the Eurostat extracts. Largest Eurostat key first."""
+    if inputs.eurostat is None:
+        return None
+    euro_settings, world_settings = inputs.settings_for(settings, EUROSTAT), inputs.settings_for(settings, WORLDBANK)
+    euro, world = inputs.key(euro_settings), inputs.key(world_settings)
+    table = euro[["iso3", "country", "key"]].merge(world[["iso3", "key"]], on="iso3", suffixes=("_eurostat", "_wb"))
+    flags = []
+    for iso in table["iso3"]:
+        parts = []
+        for name, frame, year in (("population", inputs.eurostat.population, euro_settings.population_year),
+                                  ("GDP", inputs.eurostat.gdp, euro_settings.gdp_year)):
+            flag = frame.loc[(frame["iso3"] == iso) & (frame["year"] == year), "flag"]
+            if not flag.empty and flag.iloc[0]:
+                parts.append(f"{name} {flag.iloc[0]}")
+        flags.append("; ".join(parts))
+    return pd.DataFrame({"iso3": table["iso3"], "country": table["country"],
+                         "eurostat_key_pct": (100 * table["key_eurostat"]).round(3),
+                         "worldbank_key_pct": (100 * table["key_wb"]).round(3),
+                         "difference_pp": (100 * (table["key_eurostat"] - table["key_wb"])).round(3) + 0.0,
+                         "eurostat_flags": flags})
+
+
+def key_basis(inputs: Inputs, settings: Settings, pool_id: str) -> tuple:
+    """One sentence (English, Dutch) for a verdict: which source the key rests on and, when both
+    sources are there, what the other gives for the Dutch share of `pool_id`."""
+    pool = inputs.pool(pool_id)
+    data = inputs.key_data(settings.key_source)
+    nl = share_of(inputs.key(settings))
+    if settings.key_source == EUROSTAT:
+        world = share_of(inputs.key(inputs.settings_for(settings, WORLDBANK)))
+        people = round(nl * pool["relocations"]) - round(world * pool["relocations"])
+        diff_en = f"{round(100 * (nl - world), 2) + 0.0:+.2f}"      # + 0.0: no '-0.00'
+        diff_nl = diff_en.replace(".", ",")
+        return (f"The key rests on Eurostat data ({data.population_source}: population on 1 January "
+                f"{settings.population_year}; {data.gdp_source}: GDP {settings.gdp_year} in euros); the World Bank "
+                f"stand-in gives {fmt_dec(100 * world, 2, 'en')}% ({diff_en} points, {people:+d} people in this pool).",
+                f"De sleutel berust op gegevens van Eurostat ({data.population_source}: bevolking op 1 januari "
+                f"{settings.population_year}; {data.gdp_source}: bbp {settings.gdp_year} in euro); de vervangende "
+                f"Wereldbankcijfers geven {fmt_dec(100 * world, 2, 'nl')}% ({diff_nl} procentpunt, {people:+d} "
+                f"personen in deze pool).")
+    if inputs.eurostat is None:
+        return ("The key rests on World Bank data (population, GDP in US$) standing in for Eurostat's; no Eurostat "
+                "extract is registered.",
+                "De sleutel berust op gegevens van de Wereldbank (bevolking, bbp in US$) in plaats van die van "
+                "Eurostat; er is geen Eurostat-extract geregistreerd.")
+    euro = share_of(inputs.key(inputs.settings_for(settings, EUROSTAT)))
+    return (f"The key rests on World Bank data (population, GDP in US$), as chosen in the settings; Eurostat "
+            f"({';'.join(inputs.eurostat.source_ids)}) gives {fmt_dec(100 * euro, 2, 'en')}%.",
+            f"De sleutel berust op gegevens van de Wereldbank (bevolking, bbp in US$), zoals gekozen in de "
+            f"instellingen; Eurostat ({';'.join(inputs.eurostat.source_ids)}) geeft {fmt_dec(100 * euro, 2, 'nl')}%.")
+
+
+def claim_sources(inputs: Inputs, claim_id: str) -> list:
+    """CLAIM_SOURCES of a claim, with the Eurostat extracts after the letter when they are
+    registered and the claim uses the key (C11, C12)."""
+    ids = list(CLAIM_SOURCES[claim_id])
+    if inputs.eurostat is not None and POPULATION_SOURCE in ids:
+        ids[1:1] = inputs.eurostat.source_ids
+    return ids
+
+
 # --- reconciliation and the US-dollar stand-in -----------------------------------------------------
 
-def aggregate_check(inputs: Inputs, population_year: int, gdp_year: int) -> pd.DataFrame:
-    """Sum of the 27 Member States against the World Bank's own EU aggregate (EUU)."""
+AGGREGATE_COLUMN = {WORLDBANK: "world_bank_EUU", EUROSTAT: "eurostat_EU27_2020"}
+
+
+def aggregate_check(inputs: Inputs, population_year: int, gdp_year: int, source: str = WORLDBANK) -> pd.DataFrame:
+    """Sum of the 27 Member States against the source's own EU aggregate (World Bank EUU,
+    Eurostat EU27_2020); GDP in currency units (US$ or EUR)."""
+    data = inputs.key_data(source)
     rows = []
-    for name, frame, year in (("population", inputs.population, population_year), ("gdp", inputs.gdp, gdp_year)):
+    for name, frame, year in (("population", data.population, population_year), ("gdp", data.gdp, gdp_year)):
         members = frame[(frame["year"] == year) & frame["iso3"].isin(snapshots.EU27)]
         aggregate = frame[(frame["year"] == year) & (frame["iso3"] == "EUU")]["value"]
         total = float(members["value"].sum())
         published = float(aggregate.iloc[0]) if not aggregate.empty else float("nan")
         rows.append({"indicator": name, "year": year, "member_states": len(members),
-                     "sum_of_members": round(total), "world_bank_EUU": round(published),
+                     "sum_of_members": round(total), AGGREGATE_COLUMN[source]: round(published),
                      "difference": round(total - published),
                      "difference_pct": round(100 * (total - published) / published, 4)})
     return pd.DataFrame(rows)
@@ -320,7 +580,9 @@ def conversion_sensitivity(key_inputs_frame: pd.DataFrame, iso3: str = NETHERLAN
 
 
 def conversion_table(inputs: Inputs, settings: Settings, shift: float = 0.01) -> pd.DataFrame:
-    """`conversion_sensitivity` for the settings, as the Dutch key and people in each pool."""
+    """`conversion_sensitivity` for the settings (World Bank data: with key_source 'eurostat', its
+    latest years), as the Dutch key and people in each pool."""
+    settings = inputs.settings_for(settings, WORLDBANK)
     members = group_members(settings.group, inputs.participation, inputs.classification)
     result = conversion_sensitivity(key_inputs(inputs.population, inputs.gdp, members, settings.population_year,
                                                settings.gdp_year), shift=shift)
@@ -350,7 +612,7 @@ def nl_people(inputs: Inputs, settings: Settings, pool_id: str) -> float:
 
 def _definition_readings(inputs: Inputs, settings: Settings, pool_id: str) -> list:
     readings = []
-    for variant in variants(settings, defensible_only=True):
+    for variant in inputs.variants(settings, defensible_only=True):
         if variant == settings:
             continue
         value = round(nl_people(inputs, variant, pool_id))
@@ -464,11 +726,13 @@ def groups_table(inputs: Inputs) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def key_table(key: pd.DataFrame) -> pd.DataFrame:
-    """The key for display: percentages to 3 decimals, population in millions, GDP in US$ billion."""
+def key_table(key: pd.DataFrame, key_source: str = WORLDBANK) -> pd.DataFrame:
+    """The key for display: percentages to 3 decimals, population in millions, GDP in billions
+    of the source's currency (US$ for the World Bank, EUR for Eurostat)."""
+    currency = "usd" if key_source == WORLDBANK else "eur"
     return pd.DataFrame({"iso3": key["iso3"], "country": key["country"],
                          "population_m": (key["population"] / 1e6).round(2),
-                         "gdp_usd_bn": (key["gdp"] / 1e9).round(1),
+                         f"gdp_{currency}_bn": (key["gdp"] / 1e9).round(1),
                          "population_pct": (100 * key["population_share"]).round(3),
                          "gdp_pct": (100 * key["gdp_share"]).round(3), "key_pct": (100 * key["key"]).round(3)})
 
@@ -495,13 +759,12 @@ def which_readings(inputs: Inputs, settings: Settings, claims: pd.DataFrame, cla
         claim = claims[claims["claim_id"] == claim_id].iloc[0]
         for pool_id in inputs.pools["pool_id"]:
             pool = inputs.pool(pool_id)
-            for variant in variants(settings):
+            for variant in inputs.variants(settings):
                 people = round(nl_people(inputs, variant, pool_id))
                 rows.append({"claim_id": claim_id, "claimed": claim["claimed_text"], "pool_id": pool_id,
                              "pool_year": pool["year"] or "every year", "group": variant.group,
                              "population_year": variant.population_year, "gdp_year": variant.gdp_year,
-                             "defensible": GROUPS[variant.group].defensible and
-                             (variant.population_year, variant.gdp_year) in DEFENSIBLE_YEARS,
+                             "defensible": inputs.is_defensible(variant),
                              "nl_people": people, "within_band": _within(people, claim)})
     return pd.DataFrame(rows)
 
@@ -562,11 +825,13 @@ def c11_conclusion(inputs: Inputs, settings: Settings, claim: pd.Series) -> tupl
                f"{claim_year}, the first cycle starts on 12 June {first}") if claim_year < first else ""
     year_nl = (f"; maar die pool is voor {pool['year']}, niet voor {claim_year}: in {claim_year} bestond er geen "
                f"solidariteitspool, de eerste cyclus begint op 12 juni {first}") if claim_year < first else ""
+    basis_en, basis_nl = key_basis(inputs, settings, pool["pool_id"])
     en = (f"The Dutch indicative share of the {pool['year']} solidarity pool of {fmt_int(pool['relocations'], 'en')} "
-          f"relocations is about {fmt_int(people, 'en')} ({fmt_dec(100 * nl, 2, 'en')}%), which {match_en}{year_en}.")
+          f"relocations is about {fmt_int(people, 'en')} ({fmt_dec(100 * nl, 2, 'en')}%), which {match_en}{year_en}. "
+          f"{basis_en}")
     nl_text = (f"Het indicatieve Nederlandse aandeel in de solidariteitspool {pool['year']} van "
                f"{fmt_int(pool['relocations'], 'nl')} herplaatsingen is ongeveer {fmt_int(people, 'nl')} "
-               f"({fmt_dec(100 * nl, 2, 'nl')}%), wat {match_nl}{year_nl}.")
+               f"({fmt_dec(100 * nl, 2, 'nl')}%), wat {match_nl}{year_nl}. {basis_nl}")
     return en, nl_text
 
 
@@ -593,7 +858,8 @@ def c12_conclusion(inputs: Inputs, settings: Settings, claim: pd.Series) -> tupl
                     f"{fmt_int(decided['relocations'], 'nl')} vast (Nederlands aandeel ongeveer "
                     f"{fmt_int(decided_people, 'nl')}), en een herplaatsing kan worden afgekocht voor "
                     f"EUR {fmt_int(price_per_relocation(pool), 'nl')}")
-    return en + ".", nl_text + "."
+    basis_en, basis_nl = key_basis(inputs, settings, pool["pool_id"])
+    return f"{en}. {basis_en}", f"{nl_text}. {basis_nl}"
 
 
 CATEGORY_NL = {UNDER_PRESSURE: "onder migratiedruk", AT_RISK: "risico op migratiedruk",
@@ -630,6 +896,17 @@ SOURCE_EN = ("Source: World Bank WDI population (SP.POP.TOTL) and GDP in current
              "key formula: Regulation (EU) 2024/1351, Art. 66 and Annex I")
 SOURCE_NL = ("Bron: Wereldbank WDI bevolking (SP.POP.TOTL) en bbp in lopende US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
              "formule: Verordening (EU) 2024/1351, art. 66 en bijlage I")
+EUROSTAT_SOURCE_EN = ("Source: Eurostat demo_pjan (population on 1 January) and nama_10_gdp (GDP, current prices, "
+                      "million euro), CC BY 4.0; key formula: Regulation (EU) 2024/1351, Art. 66 and Annex I")
+EUROSTAT_SOURCE_NL = ("Bron: Eurostat demo_pjan (bevolking op 1 januari) en nama_10_gdp (bbp, lopende prijzen, "
+                      "miljoen euro), CC BY 4.0; formule: Verordening (EU) 2024/1351, art. 66 en bijlage I")
+
+
+def source_line(settings: Settings, lang: str) -> str:
+    """The chart source line for the key's data source."""
+    if settings.key_source == EUROSTAT:
+        return EUROSTAT_SOURCE_EN if lang == "en" else EUROSTAT_SOURCE_NL
+    return SOURCE_EN if lang == "en" else SOURCE_NL
 
 
 def fmt_int(value, lang: str) -> str:
@@ -689,7 +966,7 @@ def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidar
             "Each Member State's share of the EU solidarity pool",
             f"The Netherlands' reference key is {key_en}% (rank {rank} of {states}): {pop_en}% of the population, "
             f"{gdp_en}% of GDP",
-            SOURCE_EN,
+            source_line(settings, "en"),
             f"Key = 50% population share + 50% GDP share, over {group.label_en}; population "
             f"{settings.population_year}, GDP {settings.gdp_year}.",
             f"Horizontal bar chart of the reference key for {states} EU Member States, largest first; "
@@ -698,7 +975,7 @@ def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidar
             "Aandeel van elke lidstaat in de EU-solidariteitspool",
             f"De verdeelsleutel van Nederland is {key_nl}% (plaats {rank} van {states}): {pop_nl}% van de bevolking, "
             f"{gdp_nl}% van het bbp",
-            SOURCE_NL,
+            source_line(settings, "nl"),
             f"Sleutel = 50% aandeel bevolking + 50% aandeel bbp, over {group.label_nl}; bevolking "
             f"{settings.population_year}, bbp {settings.gdp_year}.",
             f"Horizontaal staafdiagram van de verdeelsleutel voor {states} EU-lidstaten, grootste eerst; "
@@ -715,7 +992,7 @@ def share_chart_data(inputs: Inputs, settings: Settings, claims: pd.DataFrame) -
         claim = claims[claims["claim_id"] == claim_id].iloc[0]
         pool = inputs.pool(settings.pools[claim_id])
         band = claim_band(float(claim["claimed_value"]), claim["qualifier"])
-        values = [nl_people(inputs, v, pool["pool_id"]) for v in variants(settings, defensible_only=True)]
+        values = [nl_people(inputs, v, pool["pool_id"]) for v in inputs.variants(settings, defensible_only=True)]
         rows.append({"claim_id": claim_id, "claimed_text": claim["claimed_text"],
                      "claimed_value": float(claim["claimed_value"]), "band_low": band[0], "band_high": band[1],
                      "pool_id": pool["pool_id"], "pool_relocations": pool["relocations"],
@@ -765,7 +1042,7 @@ def export_share_chart(data: pd.DataFrame, settings: Settings, name: str = "soli
             f"About {fmt_int(c11['nl_share'], 'en')} of the {fmt_int(c11['pool_relocations'], 'en')} relocations of "
             f"the {c11['pool_year']} pool ('about 1100 in 2025'); about {fmt_int(c12['nl_share'], 'en')} of the "
             f"legal minimum of {fmt_int(c12['pool_relocations'], 'en')} ('about 1600 a year')",
-            SOURCE_EN + "; pools: Regulation (EU) 2024/1351 Art. 12(2), Council of the EU 8 Dec 2025",
+            source_line(settings, "en") + "; pools: Regulation (EU) 2024/1351 Art. 12(2), Council of the EU 8 Dec 2025",
             f"Bars: key over {group.label_en}, population {settings.population_year}, GDP {settings.gdp_year}; "
             f"whiskers: range over the defensible variants; shaded: the letter's figure ±10%.",
             f"Horizontal bars comparing the Dutch indicative share ({fmt_int(c11['nl_share'], 'en')} and "
@@ -776,7 +1053,7 @@ def export_share_chart(data: pd.DataFrame, settings: Settings, name: str = "soli
             f"herplaatsingen van de pool {c11['pool_year']} ('ongeveer 1100 in 2025'); ongeveer "
             f"{fmt_int(c12['nl_share'], 'nl')} van het wettelijk minimum van {fmt_int(c12['pool_relocations'], 'nl')} "
             f"('ongeveer 1600 per jaar')",
-            SOURCE_NL + "; pools: Verordening (EU) 2024/1351 art. 12(2), Raad van de EU 8 dec. 2025",
+            source_line(settings, "nl") + "; pools: Verordening (EU) 2024/1351 art. 12(2), Raad van de EU 8 dec. 2025",
             f"Staven: sleutel over {group.label_nl}, bevolking {settings.population_year}, bbp {settings.gdp_year}; "
             f"lijntjes: bereik over de verdedigbare varianten; gearceerd: het cijfer uit de brief ±10%.",
             f"Horizontale staven die het Nederlandse indicatieve aandeel ({fmt_int(c11['nl_share'], 'nl')} en "
