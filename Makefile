@@ -9,18 +9,24 @@ STAMP  := $(VENV)/.installed
 all: build
 
 $(STAMP): requirements.txt pyproject.toml
-	@echo "[setup] creating $(VENV) with pinned packages (requirements.txt)"
+	@echo "[setup 1/3] creating $(VENV)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "[setup 2/3] installing the pinned packages of requirements.txt (a few minutes on a new machine)"
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@echo "[setup 3/3] installing the factcheck package (editable)"
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 build: $(STAMP)
 	$(PY) -m factcheck build
 
+# nbval over every notebook (their stored outputs), then the package tests on all cores.
+# pytest exits 5 when it collects nothing: that is a failure too.
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:cacheprovider
 test: $(STAMP)
-	@$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg \
-		-p no:cacheprovider tests notebooks; rc=$$?; \
+	@$(PY) -m pytest $(NBVAL) notebooks; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no notebooks: failing"; exit 1; fi; [ $$rc -eq 0 ] || exit $$rc; \
+	$(PY) -m pytest -p no:cacheprovider -n auto tests; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 lab: $(STAMP)

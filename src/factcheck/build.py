@@ -157,7 +157,8 @@ def build(force: bool = False, jobs: int = None, log=print) -> list:
     stale = [nb for nb in everything if nb.stem != OVERVIEW and cache.get(nb.name) != input_hash(nb)]
     overview = [nb for nb in everything if nb.stem == OVERVIEW
                 and (stale or cache.get(nb.name) != input_hash(nb))]
-    changed, done = run_staged([stale, overview], jobs=jobs, log=log)
+    env = {"FACTCHECK_CHART_CACHE": "0"} if force else {}
+    changed, done = run_staged([stale, overview], env=env, jobs=jobs, log=log)
     changed += publish()
     atomic_write_text(CACHE, json.dumps({nb.name: input_hash(nb) for nb in everything}, indent=1,
                                         sort_keys=True) + "\n")

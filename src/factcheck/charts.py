@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from . import paths  # noqa: E402
+from .fingerprint import fingerprint  # noqa: E402
 from .io import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
 
 STYLE = Path(__file__).with_name("house.mplstyle")
@@ -116,15 +117,29 @@ def export_chart(name: str, draw, texts: dict, data, claim_ids, size: str = "web
     written = []
     for lang in langs:
         text = texts[lang]
-        fig = render(draw, text, lang, size, left)
         stem = folder / (f"{name}.{lang}" if size == "web" else f"{name}.{lang}.{size}")
-        written += save_figure(fig, stem)
-        plt.close(fig)
+        files = [stem.parent / f"{stem.name}.{fmt}" for fmt in ("png", "svg", "pdf")]
+        inputs = fingerprint(name, lang, size, left, asdict(text), data, list(claim_ids), draw)
         meta = dict(asdict(text), name=name, language=lang, size=size, claim_ids=list(claim_ids),
-                    licence=LICENCE, data=f"{name}.csv",
-                    files=[p.name for p in written[-3:]])
-        atomic_write_text(stem.parent / f"{stem.name}.json", json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+                    licence=LICENCE, data=f"{name}.csv", files=[p.name for p in files], inputs_sha256=inputs)
+        sidecar = stem.parent / f"{stem.name}.json"
+        if not _unchanged(sidecar, meta, files):
+            fig = render(draw, text, lang, size, left)
+            save_figure(fig, stem)
+            plt.close(fig)
+            atomic_write_text(sidecar, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+        written += files
     return written
+
+
+def _unchanged(sidecar: Path, meta: dict, files) -> bool:
+    """True when the chart was drawn before from the same inputs (see fingerprint.py) and all
+    its files are there; FACTCHECK_CHART_CACHE=0 (set by `build --force`) always redraws."""
+    if os.environ.get("FACTCHECK_CHART_CACHE") == "0" or meta["inputs_sha256"] is None:
+        return False
+    if not sidecar.exists() or not all(file.exists() for file in files):
+        return False
+    return json.loads(sidecar.read_text(encoding="utf-8")) == meta
 
 
 def show(name: str, lang: str = "en"):

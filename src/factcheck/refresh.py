@@ -260,12 +260,15 @@ def download_unhcr(config: HttpConfig, date: str, log=print, sleep=time.sleep) -
     """Download and check the three UNHCR extracts; returns [(name, Download, frame)]."""
     year = int(date[:4])
     out = []
-    for name, (endpoint, first_year, queries) in UNHCR_EXTRACTS.items():
+    started = time.perf_counter()
+    for step, (name, (endpoint, first_year, queries)) in enumerate(UNHCR_EXTRACTS.items(), start=1):
         download = Download(name)
         frames, seen_coa = [], set()
+        log(f"[refresh] UNHCR extract {step}/{len(UNHCR_EXTRACTS)} ({name}), "
+            f"elapsed {time.perf_counter() - started:.1f}s")
         for extra in queries:
             params = list(extra) + [("yearFrom", str(first_year)), ("yearTo", str(year))]
-            log(f"[refresh] UNHCR {endpoint} {urllib.parse.urlencode(extra, safe=',')}")
+            log(f"[refresh]   {endpoint} {urllib.parse.urlencode(extra, safe=',')}")
             items = unhcr_pages(config, endpoint, params, download, log=log, sleep=sleep)
             frame = _api_frame(items, name, download.urls[-1])
             frame = frame[~frame["coa_iso"].isin(seen_coa)]    # rows an earlier query already has
@@ -283,10 +286,12 @@ def download_unhcr(config: HttpConfig, date: str, log=print, sleep=time.sleep) -
 def download_eurostat(config: HttpConfig, log=print, sleep=time.sleep) -> list:
     """Download and parse every Eurostat dataset; returns [(code, Download, frame, payload)]."""
     out = []
-    for code, spec in eurostat.DATASETS.items():
+    started = time.perf_counter()
+    for step, (code, spec) in enumerate(eurostat.DATASETS.items(), start=1):
         query = [("format", "JSON"), ("lang", "EN")] + list(spec.filters)
         url = f"{config.eurostat_api}{code}?{urllib.parse.urlencode(query)}"
-        log(f"[refresh] Eurostat {code}")
+        log(f"[refresh] Eurostat dataset {step}/{len(eurostat.DATASETS)} ({code}), "
+            f"elapsed {time.perf_counter() - started:.1f}s")
         body = fetch(url, config, sleep=sleep, log=log)
         payload = _json(body, url, code)
         frame = eurostat.parse_jsonstat(payload, code, where=url, require=spec.dimensions)

@@ -69,12 +69,26 @@ def load_claims(path: Path = None, check_letter: bool = True) -> pd.DataFrame:
     return claims
 
 
+_SOURCES_CACHE = {}
+
+
 def load_sources(directory: Path = None) -> pd.DataFrame:
-    """All data/sources/*.csv files as one register, with the file each row came from."""
+    """All data/sources/*.csv files as one register, with the file each row came from.
+
+    Validated once per process and set of file versions (path, size, mtime): notebooks ask
+    for the register with every extract they load."""
     directory = Path(directory or paths.SOURCES_DIR)
     files = sorted(directory.glob("*.csv"))
     if not files:
         raise InputError(paths.rel(directory), "no sources register files (*.csv)")
+    versions = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    if versions not in _SOURCES_CACHE:
+        _SOURCES_CACHE.clear()
+        _SOURCES_CACHE[versions] = _read_sources(files)
+    return _SOURCES_CACHE[versions].copy()
+
+
+def _read_sources(files) -> pd.DataFrame:
     frames, origin = [], {}
     for file in files:
         shown = paths.rel(file)

@@ -221,15 +221,17 @@ def key_inputs(population: pd.DataFrame, gdp: pd.DataFrame, members, population_
     Raises InputError naming the country when a value is missing, so a data year without
     data cannot silently drop a Member State from the denominator."""
     rows = []
+    by_year = {name: frame[frame["year"] == year].drop_duplicates("iso3").set_index("iso3")
+               for name, frame, year in (("population", population, population_year), ("gdp", gdp, gdp_year))}
     for iso in members:
         row = {"iso3": iso}
-        for name, frame, year, source in (("population", population, population_year, source_ids[0]),
-                                          ("gdp", gdp, gdp_year, source_ids[1])):
-            match = frame[(frame["iso3"] == iso) & (frame["year"] == year)]
-            if match.empty or pd.isna(match["value"].iloc[0]):
+        for name, year, source in (("population", population_year, source_ids[0]),
+                                   ("gdp", gdp_year, source_ids[1])):
+            table = by_year[name]
+            if iso not in table.index or pd.isna(table.at[iso, "value"]):
                 raise InputError(source, f"no {name} for {iso} in {year}", column="value")
-            row[name] = float(match["value"].iloc[0])
-            row["country"] = match["country_name"].iloc[0]
+            row[name] = float(table.at[iso, "value"])
+            row["country"] = table.at[iso, "country_name"]
         rows.append(row)
     return pd.DataFrame(rows, columns=["iso3", "country", "population", "gdp"])
 
@@ -321,6 +323,8 @@ class Inputs:
     participation: pd.DataFrame
     classification: pd.DataFrame
     eurostat: KeyData = None
+    # keys (and latest years) already computed: the sensitivity grid asks for them many times
+    _keys: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, sources: pd.DataFrame = None) -> "Inputs":
@@ -345,8 +349,10 @@ class Inputs:
 
     def latest_years(self, source: str) -> tuple:
         """(population year, GDP year): the latest years with data for all 27 Member States."""
-        data = self.key_data(source)
-        return latest_complete_year(data.population), latest_complete_year(data.gdp)
+        if ("years", source) not in self._keys:
+            data = self.key_data(source)
+            self._keys["years", source] = (latest_complete_year(data.population), latest_complete_year(data.gdp))
+        return self._keys["years", source]
 
     def settings_for(self, settings: Settings, source: str) -> Settings:
         """`settings` with another key source: its latest years (the same settings if already that source)."""
@@ -375,10 +381,14 @@ class Inputs:
                           "source_id": row["source_id"]})
 
     def key(self, settings: Settings) -> pd.DataFrame:
-        data = self.key_data(settings.key_source)
-        members = group_members(settings.group, self.participation, self.classification)
-        return reference_key(key_inputs(data.population, data.gdp, members, settings.population_year,
-                                        settings.gdp_year, data.source_ids))
+        cache_key = repr(settings)   # Settings holds a dict, so it is not hashable itself
+        if cache_key not in self._keys:
+            data = self.key_data(settings.key_source)
+            members = group_members(settings.group, self.participation, self.classification)
+            self._keys[cache_key] = reference_key(key_inputs(data.population, data.gdp, members,
+                                                             settings.population_year, settings.gdp_year,
+                                                             data.source_ids))
+        return self._keys[cache_key].copy()
 
 
 def variants(settings: Settings, defensible_only: bool = False, years=DATA_YEARS) -> list:
