@@ -43,12 +43,47 @@ def test_export_writes_every_language_and_format(figures):
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 1600   # 8 in at 200 dpi
 
 
-def test_export_is_byte_identical_on_rerun(figures):
+def test_export_is_byte_identical_on_rerun(figures, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CHART_CACHE", "0")      # draw again, do not trust the cache
     data = pd.DataFrame({"k": ["a", "b"], "v": [1, 2]})
     charts.export_chart("demo", _draw, _texts(), data, claim_ids=[])
     first = _hashes(figures)
+    for file in figures.rglob("*.p*"):                    # png and pdf must really be rewritten
+        file.unlink()
     charts.export_chart("demo", _draw, _texts(), data, claim_ids=[])
     assert _hashes(figures) == first
+
+
+def test_unchanged_chart_is_not_drawn_again_and_a_change_redraws(figures, monkeypatch):
+    data = pd.DataFrame({"k": ["a", "b"], "v": [1, 2]})
+    charts.export_chart("demo", _draw, _texts(), data, claim_ids=[])
+    drawn = []
+    real_render = charts.render
+    monkeypatch.setattr(charts, "render", lambda *args: drawn.append(args[2]) or real_render(*args))
+    charts.export_chart("demo", _draw, _texts(), data, claim_ids=[])
+    assert drawn == []
+    charts.export_chart("demo", _draw, _texts(), data.assign(v=[1, 3]), claim_ids=[])
+    assert drawn == ["en", "nl"]
+    limit = 2
+
+    def draw_with_limit(ax, lang):
+        _draw(ax, lang)
+        ax.set_ylim(0, limit)
+    charts.export_chart("demo", draw_with_limit, _texts(), data, claim_ids=[])
+    drawn.clear()
+    limit = 3                                             # a value the function closes over
+    charts.export_chart("demo", draw_with_limit, _texts(), data, claim_ids=[])
+    assert drawn == ["en", "nl"]
+
+
+def test_fingerprint_refuses_what_it_cannot_describe():
+    from factcheck.fingerprint import fingerprint
+
+    class Opaque:
+        pass
+    assert fingerprint(pd.DataFrame({"a": [1]})) == fingerprint(pd.DataFrame({"a": [1]}))
+    assert fingerprint(pd.DataFrame({"a": [1]})) != fingerprint(pd.DataFrame({"a": [2]}))
+    assert fingerprint(Opaque()) is None
 
 
 def test_size_and_language_presets_from_environment(figures, monkeypatch):
@@ -68,3 +103,23 @@ def test_house_style_uses_a_font_shipped_with_matplotlib():
         assert "DejaVu Sans" in family
         path = font_manager.findfont("DejaVu Sans", fallback_to_default=False)
     assert "mpl-data" in path
+
+
+def test_figures_command_writes_only_the_requested_variant(tmp_path):
+    """`make figures LANG=nl SIZE=column CHART=verdict-counts`, on a copy of the project."""
+    import shutil
+
+    from conftest import run_cli, tree_hashes
+    root = tmp_path / "project"
+    for name in ("data", "figures", "notebooks", "report"):
+        shutil.copytree(paths.ROOT / name, root / name)
+    for name in ("pyproject.toml", "README.md", "CITATION.cff"):
+        shutil.copy2(paths.ROOT / name, root / name)
+    before = tree_hashes(root)
+    result = run_cli(root, "figures", "--lang", "nl", "--size", "column", "--chart", "verdict-counts")
+    assert result.returncode == 0, result.stderr
+    after = tree_hashes(root)
+    new = sorted(set(after) - set(before))
+    assert new == [f"figures/verdict-counts/verdict-counts.nl.column.{ext}" for ext in ("json", "pdf", "png", "svg")]
+    assert all(after[key] == value for key, value in before.items())
+    assert run_cli(root, "figures", "--lang", "fr").returncode == 1
