@@ -77,18 +77,57 @@ def _ranks(best_total, best_pc, iso="KEN"):
                          for d, t, p in zip(hosting.DEFINITIONS, best_total, best_pc)])
 
 
-def test_check_named_rule():
-    two_of_three = pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"), _ranks([30, 30, 30], [1, 2, 3], "LBN"),
-                              _ranks([12, 16, 19], [41, 51, 53], "KEN")])
-    holds, _, context, status = hosting.check_named(two_of_three)
-    assert holds is True
+def test_check_named_rule_all_partly_none():
+    pak = _ranks([3, 5, 9], [60, 70, 80], "PAK")
+    lbn = _ranks([30, 30, 30], [1, 2, 3], "LBN")
+    ken = _ranks([12, 16, 19], [41, 51, 53], "KEN")
+    # all three count -> holds
+    holds, evidence, context, status = hosting.check_named(pd.concat([pak, lbn, _ranks([8, 9, 10], [41, 51, 53], "KEN")]))
+    assert holds is True and context == [] and list(status["status"]) == ["top", "top", "top"]
+    assert "3 of 3 count" in evidence
+    # two of three -> partly (was True under the old majority rule)
+    holds, evidence, context, status = hosting.check_named(pd.concat([pak, lbn, ken]))
+    assert holds == "partly"
     assert list(status["status"]) == ["top", "top", "outside"]
-    assert len(context) == 1 and "KEN" in context[0]
-    one_of_two = pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"), _ranks([12, 16, 25], [41, 51, 53], "KEN")])
-    holds, _, context, _ = hosting.check_named(one_of_two)
-    assert holds is False and len(context) == 1
+    assert context == ["KEN is not in the top 10: ranks 12-19 by number and 41-53 per inhabitant"]
+    assert "2 of 3 count" in evidence and "outside the top 10: KEN (ranks 12-19" in evidence
+    assert "best rank" not in " ".join(context)
+    # one of three -> still partly
+    holds, _, context, _ = hosting.check_named(pd.concat([pak, _ranks([30] * 3, [30] * 3, "LBN"), ken]))
+    assert holds == "partly" and len(context) == 2
+    # none -> False; a rank of 11 in one definition is enough to be outside
     holds, _, _, status = hosting.check_named(_ranks([11, 16, 25], [41, 51, 53]))
     assert holds is False and status["status"].iloc[0] == "outside"
+    # a single rank is shown without a range
+    _, evidence, _, status = hosting.check_named(_ranks([5, 5, 5], [1, 1, 1], "PAK"))
+    assert status["rank_total_range"].iloc[0] == "5" and "ranks 5 by number and 1 per inhabitant" in evidence
+
+
+def test_check_named_partly_is_misleading_in_the_shared_rule():
+    from factcheck import verdicts
+
+    holds, evidence, context, _ = hosting.check_named(pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"),
+                                                                 _ranks([12, 16, 19], [41, 51, 53], "KEN")]))
+    assert verdicts.assess_statement(holds, evidence, context).verdict == "misleading"
+
+
+def test_combine_examples():
+    assert hosting.combine_examples([True, True]) is True
+    assert hosting.combine_examples([True, False]) == "partly"
+    assert hosting.combine_examples([False, False]) is False
+    with pytest.raises(ValueError):
+        hosting.combine_examples([])
+
+
+def test_ranked_above_and_unrwa_by_host():
+    table = hosting.host_table(_population(), _unrwa(), _wb(), 2025)
+    # per 1,000, refugees only: BBB 1200, AAA 150, DDD 15, CCC 1
+    assert hosting.ranked_above(table, "DDD", "per_1000", "refugees") == ["Country BBB", "Country AAA"]
+    assert hosting.ranked_above(table, "BBB", "per_1000", "refugees") == []
+    by_host = hosting.unrwa_by_host(_unrwa(), (2024, 2025))
+    assert list(by_host.columns) == [2024, 2025]
+    assert by_host.at["UNK", 2025] == 40 and by_host.at["DDD", 2024] == 0
+    assert list(by_host.index) == ["DDD", "EEE", "UNK"]
 
 
 def test_ranked_chart_data_appends_named_countries_below_the_cut():
@@ -111,3 +150,21 @@ def test_real_extracts_pakistan_top_ten_kenya_outside():
     assert table.loc["KEN", "rank_total:refugees+oip+unrwa"] > 10
     # UNRWA refugees are only in Jordan, Lebanon, Syria and the State of Palestine
     assert set(table.index[table["unrwa"] > 0]) == {"JOR", "LBN", "SYR", "PSE"}
+    # per inhabitant, Lebanon comes after the State of Palestine and Jordan only when UNRWA refugees count
+    assert hosting.ranked_above(table, "LBN", "per_1000", "refugees+oip+unrwa") == ["State of Palestine", "Jordan"]
+    assert table.loc["LBN", "rank_per_1000:refugees"] == 1
+    # 2025.12.1 books part of the 2025 UNRWA refugees to an unknown host
+    by_host = hosting.unrwa_by_host(unrwa, (2024, 2025))
+    assert by_host.at["UNK", 2025] == hosting.unassigned_unrwa(unrwa, 2025) > 0
+    assert by_host.at["LBN", 2025] < by_host.at["LBN", 2024]
+
+
+def test_real_extracts_c20_is_partly():
+    population = snapshots.load_extract("unhcr-population-2025.12.1")
+    unrwa = snapshots.load_extract("unhcr-unrwa-2025.12.1")
+    wb = snapshots.load_extract("worldbank-population")
+    ranks = pd.concat([hosting.named_ranks(hosting.host_table(population, unrwa, wb, year)) for year in (2024, 2025)])
+    holds, _, context, status = hosting.check_named(ranks)
+    assert holds == "partly"
+    assert list(status.loc[status["status"] == "outside", "coa_iso"]) == ["KEN"]
+    assert context == ["Kenya is not in the top 10: ranks 12-19 by number and 41-53 per inhabitant"]

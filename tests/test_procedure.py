@@ -219,6 +219,54 @@ def test_paper_vs_practice_segments_are_contiguous():
     assert data.loc[data["bar"] == "paper", "end_weeks"].max() == pytest.approx(16 / 7, abs=0.01)
 
 
+
+def test_practice_waits_are_cumulative_for_both_dates():
+    timeline = procedure.paper_vs_practice(procedure.load_procedure(), procedure.load_waiting(),
+                                           procedure.paper_durations(procedure.load_procedure()))
+    waits = procedure.practice_waits(timeline).set_index("bar")
+    assert waits.at["practice-2024", "weeks_to_second_interview"] == pytest.approx(19 + 48)
+    assert waits.at["practice-2024", "qualifier"] == ""
+    assert waits.at["practice-2026", "weeks_to_second_interview"] == pytest.approx(17 + 2 * 365.25 / 7, abs=0.05)
+    assert waits.at["practice-2026", "qualifier"] == "almost"
+    assert procedure.practice_wait_text(timeline, "practice-2024", "en") == "19 + 48 = 67 weeks (May 2024)"
+    assert procedure.practice_wait_text(timeline, "practice-2026", "en") == \
+        "17 weeks + almost 2 years, almost 121 weeks in all (January 2026)"
+    assert procedure.practice_wait_text(timeline, "practice-2026", "nl") == \
+        "17 weken + bijna 2 jaar, samen bijna 121 weken (januari 2026)"
+
+
+def test_fmt_date():
+    assert procedure.fmt_date("2027-03-04", "en") == "4 March 2027"
+    assert procedure.fmt_date(date(2027, 3, 4), "nl") == "4 maart 2027"
+    assert procedure.fmt_date("2025-11-03", "nl", day=False) == "november 2025"
+
+
+def test_rule_quantity_and_plan_date():
+    rules = pd.DataFrame({"claim_id": ["C16", "C16", "C17"], "rule": ["w", "w", "l"],
+                          "regime": ["current", "planned", "planned"], "value": ["6", "3", "B1"],
+                          "unit": ["months", "months", "CEFR level"], "checked_against": ["x"] * 3,
+                          "source_id": ["a", "b;c", "d"], "quote": ["q"] * 3})
+    sources = pd.DataFrame({"source_id": ["a", "b", "c", "d"],
+                            "date_published": ["2020-01-01", "2025-11-03", "2025-10-01", ""]})
+    assert procedure.rule_quantity(rules, "w", "planned") == "3 months"
+    assert procedure.rule_quantity(rules, "w", "current", "nl") == "6 maanden"
+    assert procedure.rule_quantity(rules, "l", "planned") == "B1"
+    assert procedure.plan_date(rules, sources, "C16") == "2025-10-01"
+    assert procedure.plan_date(rules, sources, "C16", "current") == "2020-01-01"
+    with pytest.raises(ValueError):
+        procedure.plan_date(rules, sources, "C17")
+    with pytest.raises(KeyError):
+        procedure.rule_quantity(rules, "w", "eu-maximum")
+
+
+def test_tp_title_says_ukrainians_only_for_the_ua_series():
+    published = procedure.tp_primary_stock(PUBLISHED_STOCK)
+    assert procedure.tp_title_subject(published, "en").startswith("People with temporary protection")
+    assert "alle nationaliteiten" in procedure.tp_title_subject(published, "nl")
+    ua = published.assign(citizen="UA")
+    assert procedure.tp_title_subject(ua, "en").startswith("Ukrainians")
+    assert procedure.tp_title_subject(ua, "nl").startswith("Oekraïners")
+
 # --- C15: Eurostat migr_asytpsm pick-up ------------------------------------------------------------
 
 # In the on-disk format of a refresh extract (data/snapshots/eurostat/<date>/migr_asytpsm.csv);

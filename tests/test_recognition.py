@@ -218,13 +218,34 @@ def test_cell_check_flags_what_nearest_rounding_cannot_produce():
 
 # --- verdict readings --------------------------------------------------------------------
 
-def test_readings_and_what_ranges_change():
-    items = [("primary", 18.5, 4.3, 35.3, "primary"), ("none", math.nan, math.nan, math.nan, "definition")]
-    assert rec.readings(items) == [Reading("primary", 4.3, 35.3, "primary")]
+def test_readings_carry_the_published_value():
+    items = [("primary", 18.5185, 4.31, 35.29, "primary"), ("none", math.nan, math.nan, math.nan, "definition"),
+             ("no decision shown", math.nan, 0.0, 100.0, "definition")]
+    with_ranges = rec.readings(items)
+    assert with_ranges == [Reading("primary", 4.3, 35.3, "primary", published=18.5)]   # outwards; point rounded
     assert rec.readings(items, use_ranges=False) == [Reading("primary", 18.5, 18.5, "primary")]
+    assert not with_ranges[0].matches((13.5, 14.5)) and with_ranges[0].overlaps((13.5, 14.5))
+    assert with_ranges[0].matches((18, 19))
+
+
+def test_what_ranges_change():
+    # only the rounding range of a published 18.5% reaches 14%: the data cannot decide
+    items = [("primary", 18.5, 4.3, 35.3, "primary")]
     table = rec.compare_verdicts((13.5, 14.5), items, ("masked counts",)).set_index("readings")
-    assert table.loc["ranges (masked counts)", "verdict"] == "accurate-needs-context"
+    assert table.loc["ranges + published value", "verdict"] == "unverifiable"
+    assert table.loc["ranges + published value", "rule"].startswith("rule 3b")
     assert table.loc["shown values only", "verdict"] == "understated"
+    # a published value in the band: accurate with context, whatever the range
+    items = [("primary", 14.3, 8.6, 20.0, "primary")]
+    table = rec.compare_verdicts((13.5, 14.5), items, ("masked counts",)).set_index("readings")
+    assert table["verdict"].tolist() == ["accurate-needs-context", "accurate-needs-context"]
+    # an earlier count shown as 69 (range 41-111) no longer makes 80 'outdated'
+    items = [("2025", 20, 4, 63, "primary"), ("2024", 69, 41, 111, "earlier")]
+    table = rec.compare_verdicts((75, 85), items).set_index("readings")
+    assert table.loc["ranges + published value", "verdict"] == "overstated"
+    assert table.loc["shown values only", "verdict"] == "inaccurate"
+    items = [("2025", 20, 4, 63, "primary"), ("2024", 79, 79, 79, "earlier")]
+    assert rec.compare_verdicts((75, 85), items)["verdict"].tolist() == ["outdated", "outdated"]
 
 
 # --- the real extracts ------------------------------------------------------------------

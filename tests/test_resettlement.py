@@ -123,13 +123,82 @@ def test_pgrn_current_edition_and_matching():
     assert list(zip(matching["need_year"], matching["edition"])) == [(2025, 2025), (2025, 2026)]
 
 
-def test_check_c01_outdated_when_only_the_earlier_edition_matches():
+def test_pgrn_reading_carries_the_published_value():
+    reading = r.pgrn_reading(PGRN, 2025, 2026, "x")
+    assert (reading.low, reading.high, reading.published) == pytest.approx((2.85e6, 2.95e6, 2.9e6))
+    assert reading.kind == "primary"
+    assert r.pgrn_editions_stating(PGRN, 2025, 2026) == [2026, 2025]
+    assert r.pgrn_editions_stating(PGRN, 2025, 2025) == [2025]
+    assert r.pgrn_editions_stating(PGRN, 2022, 2026) == []
+    with pytest.raises(KeyError):
+        r.pgrn_reading(PGRN, 2025, 2024, "x")
+
+
+def test_check_c01_reads_the_named_year_in_the_current_edition():
     result = r.check_c01(PGRN, 3e6, "almost", 2025, 20, date="2026-02-02")
-    assert result["assessment"].verdict == "outdated"
-    assert result["current_edition"] == 2026
-    assert result["assessment"].checked_value == pytest.approx(2.5e6)
-    # before the 2026 edition came out, the same claim is accurate
-    assert r.check_c01(PGRN, 3e6, "almost", 2025, 20, date="2025-01-01")["assessment"].verdict == "accurate"
+    assessment = result["assessment"]
+    assert assessment.verdict == "accurate-needs-context"
+    assert assessment.reason.startswith("rule 2:")
+    assert result["current_edition"] == result["primary_edition"] == 2026
+    # the primary reading is the 2026 edition's restated 2025 figure, not its 2026 projection
+    assert assessment.checked_value == pytest.approx(2.9e6)
+    assert assessment.primary.published == 2.9e6 and "need in 2025" in assessment.primary.label
+    kinds = {reading.kind: reading for reading in result["readings"]}
+    assert kinds["earlier"].low == 2.9e6 and kinds["earlier"].high == pytest.approx(3.0e6)
+    assert kinds["comparison"].published == 2.5e6
+    # the 2026 fall is context, computed from the current edition's figures
+    assert result["outlook"]["year"] == 2026
+    assert result["outlook"]["change_pct"] == pytest.approx(100 * (2.5 / 2.9 - 1))
+    assert result["outlook"]["change_range"] == pytest.approx((100 * (2.45 / 2.95 - 1), 100 * (2.55 / 2.85 - 1)))
+    assert len(result["context"]) == 1 and "fall to 2.5 million for 2026" in result["context"][0]
+    # sub-checks: the +20% (UNHCR's published change) and 'the highest in years'
+    assert result["change"].verdict == "accurate"
+    assert result["change_computed"] == pytest.approx((100 * (2.85 / 2.5 - 1), 100 * (2.95 / 2.4 - 1)))
+    assert result["highest"] is True
+
+
+def test_check_c01_before_the_new_edition_and_without_a_restatement():
+    # before the 2026 edition came out: PGRN 2025's own figure, no later projection, no context
+    early = r.check_c01(PGRN, 3e6, "almost", 2025, 20, date="2025-01-01")
+    assert early["assessment"].verdict == "accurate" and early["primary_edition"] == 2025
+    assert early["context"] == [] and early["outlook"] is None
+    assert "2026" not in early["assessment"].reason.split("checks:")[1]     # nothing published later is used
+    # a current edition that does not restate 2025: the primary falls back to PGRN 2025
+    no_restatement = PGRN[~((PGRN["need_year"] == 2025) & (PGRN["edition"] == 2026))]
+    result = r.check_c01(no_restatement, 3e6, "almost", 2025, 20, date="2026-02-02")
+    assert result["primary_edition"] == 2025 and result["current_edition"] == 2026
+    assert result["assessment"].primary.low == 2.9e6
+    assert result["assessment"].verdict == "accurate-needs-context"
+    assert not any(reading.kind == "earlier" for reading in result["readings"])
+
+
+def test_check_c01_can_fail():
+    assert r.check_c01(PGRN, 4e6, "almost", 2025, 20)["assessment"].verdict == "overstated"
+    # only the rounding range of the published 2.9 million reaches a band of 2.945-2.955 million
+    assert r.check_c01(PGRN, 2.95e6, "", 2025, 20)["assessment"].verdict == "unverifiable"
+    wrong_change = r.check_c01(PGRN, 3e6, "almost", 2025, 50)
+    assert wrong_change["change"].verdict == "inaccurate" and "+50%: inaccurate" in wrong_change["assessment"].reason
+    # a claimed year that is not the highest
+    higher_2026 = PGRN.assign(value=PGRN["value"].where(PGRN["need_year"] != 2026, 3_100_000))
+    assert r.check_c01(higher_2026, 3e6, "almost", 2025, 20)["highest"] is False
+    # a year no edition states: no primary reading
+    assert r.check_c01(PGRN, 3e6, "almost", 2030, 20)["assessment"].verdict == "unverifiable"
+
+
+def test_c01_conclusions_follow_the_computed_values():
+    en, nl = r.c01_conclusions(r.check_c01(PGRN, 3e6, "almost", 2025, 20, date="2026-02-02"))
+    assert "need for 2025" in en and "was 2.9 million in PGRN 2026" in en and "(PGRN 2025: over 2.9 million)" in en
+    assert "+20% on 2024 as published by UNHCR with PGRN 2025" in en and "the highest need of 2023-2026" in en
+    assert "fall to 2.5 million for 2026 (-13.8%)" in en
+    assert "was 2,9 miljoen in PGRN 2026" in nl and "ruim 2,9 miljoen" in nl and "daling naar 2,5 miljoen" in nl
+    assert "(-13,8%)" in nl
+    en, nl = r.c01_conclusions(r.check_c01(PGRN, 3e6, "almost", 2025, 20, date="2025-01-01"))
+    assert "was over 2.9 million in PGRN 2025" in en and "2.5 million" not in en and "2023-2025" in en
+    higher_2026 = PGRN.assign(value=PGRN["value"].where(PGRN["need_year"] != 2026, 3_100_000))
+    en, nl = r.c01_conclusions(r.check_c01(higher_2026, 3e6, "almost", 2025, 20))
+    assert "not certainly the highest" in en and "rise to 3.1 million" in en and "stijging naar 3,1 miljoen" in nl
+    en, _ = r.c01_conclusions(r.check_c01(PGRN, 3e6, "almost", 2030, 20))
+    assert en.startswith("No PGRN figure")
 
 
 # --------------------------------------------------------------------------- pledges
@@ -268,6 +337,8 @@ def test_check_c05_needs_context():
     result = r.check_c05(annual, nl, 500, 1987, 2025)
     assert result["assessment"].verdict == "accurate-needs-context"
     assert any("2025 (200)" in item for item in result["context"])
+    cut = r.latest_quota(QUOTA)
+    assert (cut["quota_per_year"], cut["first_year"], cut["source_id"]) == (200, 2025, "g")
     lower = QUOTA.assign(quota_per_year=[250.0, 250, 300, 750, 500, 500, 200])   # 500 only since 2016
     assert r.check_c05(r.annual_quota(lower, 1984, 2025), nl, 500, 1987, 2025)["assessment"].verdict == "overstated"
     unknown = QUOTA[QUOTA["first_year"] >= 2016]     # no source before 2016: the median cannot be pinned down

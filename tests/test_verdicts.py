@@ -42,6 +42,10 @@ BAND = (13.5, 14.5)
     ([Reading("p", 5, 6)], (), "inaccurate"),
     ([Reading("p", 40, 40)], (), "inaccurate"),
     ([Reading("p", 5, 15)], (), "accurate"),   # a range that covers the band: cannot refute
+    ([Reading("p", 4.3, 35.3, published=14.2)], (), "accurate"),
+    ([Reading("p", 4.3, 35.3, published=18.5)], (), "unverifiable"),   # only the rounding range reaches it
+    ([Reading("p", 20, 25), Reading("2024", 10, 30, "earlier", published=20)], (), "understated"),
+    ([Reading("p", 20, 25), Reading("2024", 10, 30, "earlier", published=14)], (), "outdated"),
 ])
 def test_assess_rules(readings, context, expected):
     result = assess(BAND, readings, context)
@@ -81,3 +85,8 @@ def test_verdict_table_is_generated_and_complete():
     for row in checked.itertuples():
         if row.verdict != "unverifiable":
             assert row.checked_value != "" or row.claimed_value == "", row.claim_id
+
+
+def test_rule_7_says_which_side_is_zero():
+    assert assess((0, 0), [Reading("p", 1, 19)]).reason.endswith("and the claim is zero")
+    assert assess((990, 1210), [Reading("p", 0, 0)]).reason.endswith("and the primary reading is zero")

@@ -56,7 +56,7 @@ def render(draw, text: ChartText, lang: str, size: str = "web", left: float = No
     chars = int(width * 13)
     with house_style():
         fig = plt.figure(figsize=(width, height))
-        title = _wrap(text.title, int(chars * 0.8))
+        title = _wrap(text.title, int(chars * 0.72))  # bold type is wider
         subtitle = _wrap(text.subtitle, chars)
         small = int(width * 16)  # the footer's smaller type fits more characters a line
         footer = _wrap(text.source, small) + ("\n" + _wrap(text.note, small) if text.note else "")

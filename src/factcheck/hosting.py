@@ -114,36 +114,79 @@ def named_ranks(table: pd.DataFrame, isos=NAMED) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def rank_span(low: int, high: int) -> str:
+    """'12-19' for a range of ranks, '1' when both ends are the same."""
+    return f"{low}" if low == high else f"{low}-{high}"
+
+
+def combine_examples(counts) -> object:
+    """A statement about several named examples: True when every example counts, "partly" when
+    some do, False when none do (the same logic as `recognition.combine_years` for C08)."""
+    counts = [bool(c) for c in counts]
+    if not counts:
+        raise ValueError("no named examples to combine")
+    if all(counts):
+        return True
+    return "partly" if any(counts) else False
+
+
 def check_named(ranks: pd.DataFrame, top: int = 10):
     """The rule for "countries like Lebanon, Pakistan or Kenya ... now host the most refugees".
 
     "The countries that host the most refugees" is read as UNHCR's Global Trends reads it: the
-    top 10 host countries, by number or per inhabitant. A named country is 'top' when its best
-    rank (by total or per 1,000 inhabitants) is at most `top` in every row of `ranks` (years,
-    definitions), 'outside' otherwise. The letter gives the countries as examples ("landen
-    als"), so the statement holds when a majority of them are 'top'; every 'outside' example is
-    listed as context. It fails when half or more of the examples are outside.
-    Returns (holds, evidence, context, status table).
+    top 10 host countries, in either of its two framings, by number or per inhabitant. A named
+    example counts ('top') when its best rank (by number or per 1,000 inhabitants) is at most
+    `top` in every row of `ranks` (years, definitions), and is 'outside' otherwise. The statement
+    holds (True) when every example counts, holds "partly" (for `verdicts.assess_statement`:
+    misleading) when some but not all count, and is False when none counts.
+    Returns (holds, evidence, context, status table); the evidence names the examples that do
+    and do not count with their rank ranges, the context lists each example outside the top.
     """
     frame = ranks.assign(best=ranks[["rank_total", "rank_per_1000"]].min(axis=1))
     status_rows = []
     for iso, group in frame.groupby("coa_iso", sort=False):
         worst_best = int(group["best"].max())
         status_rows.append({"coa_iso": iso, "name": group["name"].iloc[0],
-                            "rank_total_range": f"{int(group['rank_total'].min())}-{int(group['rank_total'].max())}",
-                            "rank_per_1000_range": f"{int(group['rank_per_1000'].min())}-{int(group['rank_per_1000'].max())}",
+                            "rank_total_range": rank_span(int(group["rank_total"].min()), int(group["rank_total"].max())),
+                            "rank_per_1000_range": rank_span(int(group["rank_per_1000"].min()),
+                                                             int(group["rank_per_1000"].max())),
                             "worst_best_rank": worst_best, "status": "top" if worst_best <= top else "outside"})
     status = pd.DataFrame(status_rows)
-    outside = status[status["status"] == "outside"]
-    evidence = "; ".join(
-        f"{row.name}: rank {row.rank_total_range} by total, {row.rank_per_1000_range} per 1,000 inhabitants"
-        for row in status.itertuples())
-    context = [f"{row.name} is not in the top {top} (best rank {row.worst_best_rank}; by total "
-               f"{row.rank_total_range}, per 1,000 inhabitants {row.rank_per_1000_range})"
-               for row in outside.itertuples()]
-    holds = 2 * (len(status) - len(outside)) > len(status)
-    return holds, f"rule: a majority of the named examples in the top {top} by total or per inhabitant; " \
-                  f"{evidence}", context, status
+    holds = combine_examples(status["status"] == "top")
+
+    def ranks_text(row):
+        return f"ranks {row.rank_total_range} by number and {row.rank_per_1000_range} per inhabitant"
+
+    inside = [f"{row.name} ({ranks_text(row)})" for row in status.itertuples() if row.status == "top"]
+    outside = [f"{row.name} ({ranks_text(row)})" for row in status.itertuples() if row.status != "top"]
+    evidence = (f"rule: every named example in the top {top} by number or per inhabitant in every year and "
+                f"definition -> holds; some but not all -> partly; none -> does not hold; "
+                f"{len(inside)} of {len(status)} count: "
+                f"in the top {top}: {', '.join(inside) if inside else 'none'}; "
+                f"outside the top {top}: {', '.join(outside) if outside else 'none'}")
+    context = [f"{row.name} is not in the top {top}: {ranks_text(row)}"
+               for row in status.itertuples() if row.status != "top"]
+    return holds, evidence, context, status
+
+
+def ranked_above(table: pd.DataFrame, iso: str, measure: str, definition: str) -> list:
+    """The countries ranked above `iso` by `measure` ('total' or 'per_1000') under `definition`,
+    best first, as display names (English)."""
+    rank = f"rank_{measure}:{definition}"
+    own = table.at[iso, rank]
+    above = table[table[rank].notna() & (table[rank] < own)].sort_values([rank, "name"], kind="stable")
+    return [display_name(i, n, "en") for i, n in zip(above.index, above["name"])]
+
+
+def unrwa_by_host(unrwa: pd.DataFrame, years) -> pd.DataFrame:
+    """UNRWA-mandate refugees by country of asylum (rows, `NO_COUNTRY` included) and year (columns),
+    summed over origins; zero where a host has no row in a year."""
+    rows = unrwa[unrwa["year"].isin(list(years))]
+    table = rows.pivot_table(index="coa_iso", columns="year", values="total", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=sorted(years), fill_value=0).astype("int64")
+    table.columns = [int(c) for c in table.columns]
+    table.columns.name = None
+    return table.sort_index()
 
 
 def display_name(iso: str, name: str, lang: str) -> str:

@@ -223,6 +223,10 @@ def waiting_value(waiting: pd.DataFrame, measure: str, as_of: str) -> pd.Series:
     return row.iloc[0]
 
 
+# The published IND waits drawn in the C14 chart: bar key and the `as_of` date in other-waiting.csv.
+PRACTICE_BARS = (("practice-2024", "2024-05-14"), ("practice-2026", "2026-01-26"))
+
+
 def paper_vs_practice(procedure: pd.DataFrame, waiting: pd.DataFrame, durations: pd.DataFrame) -> pd.DataFrame:
     """Chart data: the procedure on paper, the legal decision periods and published waiting times,
     as segments in weeks (one row per segment; bars are the `bar` column, in drawing order)."""
@@ -250,7 +254,7 @@ def paper_vs_practice(procedure: pd.DataFrame, waiting: pd.DataFrame, durations:
          to_weeks(standard["value"], "months"), to_weeks(extension["value"], "months"), "",
          extension["value"], "months", extension["source_id"]),
     ]
-    for bar, as_of in (("practice-2024", "2024-05-14"), ("practice-2026", "2026-01-26")):
+    for bar, as_of in PRACTICE_BARS:
         first = waiting_value(waiting, "wait-first-interview", as_of)
         second = waiting_value(waiting, "wait-second-interview", as_of)
         first_weeks = to_weeks(first["value"], first["unit"])
@@ -264,6 +268,37 @@ def paper_vs_practice(procedure: pd.DataFrame, waiting: pd.DataFrame, durations:
     table["end_weeks"] = table["start_weeks"] + table["length_weeks"]
     table["paper_calendar_days"] = paper_days
     return table.round({"start_weeks": 2, "length_weeks": 2, "end_weeks": 2})
+
+
+def practice_waits(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Per published-wait bar of `paper_vs_practice`: the cumulative wait from the application to
+    the second interview in weeks (wait for the first interview + the wait after it for the second),
+    its qualifier ('almost' when any part is published as 'almost', so the sum is an upper bound)
+    and the as-of date. Both bars are computed the same way."""
+    rows = []
+    for bar, as_of in PRACTICE_BARS:
+        parts = timeline[timeline["bar"] == bar]
+        if parts.empty:
+            raise KeyError(f"the timeline has no bar {bar!r}")
+        rows.append({"bar": bar, "as_of": as_of, "weeks_to_second_interview": round(float(parts["end_weeks"].max()), 1),
+                     "qualifier": "almost" if (parts["qualifier"] == "almost").any() else ""})
+    return pd.DataFrame(rows)
+
+
+def practice_wait_text(timeline: pd.DataFrame, bar: str, lang: str) -> str:
+    """'19 + 48 = 67 weeks (May 2024)'; with mixed units '17 weeks + almost 2 years, almost 121
+    weeks in all (January 2026)': what is added, the cumulative weeks, the as-of month."""
+    waits = practice_waits(timeline).set_index("bar")
+    row = waits.loc[bar]
+    rows = timeline[timeline["bar"] == bar]
+    label = bar_label(rows, lang)
+    when = fmt_date(row["as_of"], lang, day=False)
+    if set(rows["unit"]) == {"weeks"}:
+        return f"{label} ({when})"
+    almost = {"en": "almost ", "nl": "bijna "}[lang] if row["qualifier"] == "almost" else ""
+    total = fmt_number(row["weeks_to_second_interview"], lang)
+    in_all = {"en": f"{almost}{total} weeks in all", "nl": f"samen {almost}{total} weken"}[lang]
+    return f"{label}, {in_all} ({when})"
 
 
 # --- C15: temporary protection ------------------------------------------------------------------
@@ -511,6 +546,18 @@ def rule_value(rules: pd.DataFrame, rule: str, regime: str) -> str:
     return row.iloc[0]["value"]
 
 
+def rule_quantity(rules: pd.DataFrame, rule: str, regime: str, lang: str = "en") -> str:
+    """A rule's value with its unit, as text: '3 months' / '3 maanden', '10 years' / '10 jaar';
+    a CEFR level is shown alone ('B1')."""
+    row = rules[(rules["rule"] == rule) & (rules["regime"] == regime)]
+    if len(row) != 1:
+        raise KeyError(f"other-rules has {len(row)} rows for {rule!r} / {regime!r}, expected 1")
+    value, unit = row.iloc[0]["value"], row.iloc[0]["unit"]
+    if unit == "CEFR level":
+        return str(value)
+    return f"{value} {UNIT_WORDS[lang].get(unit, unit)}"
+
+
 def rule_sources(rules: pd.DataFrame, claim_id: str) -> list:
     """The source ids behind one claim's rules, in first-seen order, without the letter."""
     seen = []
@@ -519,6 +566,19 @@ def rule_sources(rules: pd.DataFrame, claim_id: str) -> list:
             if item and item not in seen and item != "vwn-letter-2026-02-02":
                 seen.append(item)
     return seen
+
+
+def plan_date(rules: pd.DataFrame, sources: pd.DataFrame, claim_id: str, regime: str = "planned") -> str:
+    """The earliest publication date (ISO) of the sources behind one claim's `regime` rows (by
+    default the government's plans), from the sources register; sources without a date are skipped."""
+    dates = []
+    for ids in rules.loc[(rules["claim_id"] == claim_id) & (rules["regime"] == regime), "source_id"]:
+        for item in ids.split(";"):
+            found = sources.loc[sources["source_id"] == item, "date_published"]
+            dates += [d for d in found if isinstance(d, str) and d]
+    if not dates:
+        raise ValueError(f"no dated source for {claim_id} / {regime}")
+    return min(dates)
 
 
 # What was searched for the coalition agreement's text on C16-C18 (search tool, 2026-11-29).
@@ -655,39 +715,77 @@ def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: st
         ax.set_xlabel("weeks" if lang == "en" else "weken")
         ax.legend(loc="upper right", fontsize=7, ncol=2)
 
+    waits = {lang: [practice_wait_text(data, bar, lang) for bar, _ in PRACTICE_BARS] for lang in ("en", "nl")}
+    weeks = practice_waits(data)
+    alt_weeks = {lang: [("almost " if lang == "en" else "bijna ") * (row.qualifier == "almost")
+                        + fmt_number(row.weeks_to_second_interview, lang) + (" weeks" if lang == "en" else " weken")
+                        + " in " + fmt_date(row.as_of, lang, day=False)
+                        for row in weeks.itertuples()] for lang in ("en", "nl")}
+    standard = data[(data["bar"] == "legal")]["end_weeks"].max()
+    extended = data[(data["bar"] == "legal-extended")]["end_weeks"].max()
+    paper_weeks = data[data["bar"] == "paper"]["end_weeks"].max()
     texts = {
         "en": charts.ChartText(
             "The Dutch asylum procedure: under three weeks on paper, more than a year in practice",
             f"On paper the rest period and general procedure take {paper_days[0]}-{paper_days[1]} calendar days; "
-            "the IND's published waits to the second interview run from 67 weeks (2024) to about two years (2026)",
+            f"the IND's published waits from the application to the second interview: "
+            f"{waits['en'][0]} and {waits['en'][1]}",
             "Source: IND, Asiel: laatste ontwikkelingen (14 May 2024); ANP, 26 Jan 2026, citing IND; IND and "
             "Stichting Migratierecht on the 2021 procedure; CMO Groningen; WBV 2015/5",
             "On paper: at least 6 working days' rest and preparation, then the 6-working-day general procedure, "
-            "back to back, weekends excluded, drawn from a Monday. Months and years at 52.18 weeks a year; "
-            "hatched: 'almost two years' drawn as two years.",
-            "Horizontal bar chart in weeks. The procedure on paper is about 2.3 weeks; the legal decision period "
-            "26 weeks, extended to 65 weeks for 2022-2025 applications; published IND waiting times to the second "
-            "interview 67 weeks in May 2024 and about 121 weeks in January 2026."),
+            "back to back, weekends excluded, drawn from a Monday. Waits: to the first interview, then from the first "
+            "to the second. Months and years at 52.18 weeks a year; hatched: 'almost two years' drawn as two years.",
+            f"Horizontal bar chart in weeks. The procedure on paper is about {fmt_number(paper_weeks, 'en', 1)} weeks; "
+            f"the legal decision period {fmt_number(standard, 'en')} weeks, extended to {fmt_number(extended, 'en')} "
+            f"weeks for 2022-2025 applications; published IND waits from the application to the second interview "
+            f"{alt_weeks['en'][0]} and {alt_weeks['en'][1]}."),
         "nl": charts.ChartText(
-            "De Nederlandse asielprocedure: op papier minder dan drie weken, in de praktijk ruim een jaar",
+            "De asielprocedure in Nederland duurt op papier minder dan drie weken, in de praktijk ruim een jaar",
             f"Op papier duren rust- en voorbereidingstermijn en algemene procedure {paper_days[0]}-{paper_days[1]} "
-            "kalenderdagen; de gepubliceerde wachttijd tot het tweede gesprek is 67 weken (2024) tot bijna twee jaar (2026)",
+            f"kalenderdagen; de gepubliceerde IND-wachttijden van de aanvraag tot het tweede gesprek: "
+            f"{waits['nl'][0]} en {waits['nl'][1]}",
             "Bron: IND, Asiel: laatste ontwikkelingen (14 mei 2024); ANP, 26 jan 2026, op basis van IND-cijfers; "
             "IND en Stichting Migratierecht over de procedure van 2021; CMO Groningen; WBV 2015/5",
             "Op papier: minimaal 6 werkdagen rust en voorbereiding, daarna de algemene procedure van 6 werkdagen, "
-            "aansluitend, zonder weekenddagen, getekend vanaf een maandag. Maanden en jaren met 52,18 weken per jaar; "
-            "gearceerd: 'bijna twee jaar' getekend als twee jaar.",
-            "Horizontaal staafdiagram in weken. De procedure op papier duurt ongeveer 2,3 weken; de wettelijke "
-            "beslistermijn 26 weken, verlengd tot 65 weken voor aanvragen uit 2022-2025; de gepubliceerde "
-            "IND-wachttijd tot het tweede gesprek 67 weken in mei 2024 en ongeveer 121 weken in januari 2026."),
+            "aansluitend, zonder weekenddagen, getekend vanaf een maandag. Wachttijden: tot het eerste gesprek, daarna "
+            "van het eerste tot het tweede. Maanden en jaren met 52,18 weken per jaar; gearceerd: 'bijna twee jaar' "
+            "getekend als twee jaar.",
+            f"Horizontaal staafdiagram in weken. De procedure op papier duurt ongeveer {fmt_number(paper_weeks, 'nl', 1)} "
+            f"weken; de wettelijke beslistermijn {fmt_number(standard, 'nl')} weken, verlengd tot "
+            f"{fmt_number(extended, 'nl')} weken voor aanvragen uit 2022-2025; de gepubliceerde IND-wachttijd van de "
+            f"aanvraag tot het tweede gesprek {alt_weeks['nl'][0]} en {alt_weeks['nl'][1]}."),
     }
     return charts.export_chart(name, draw, texts, data, claim_ids=["C14"], left=0.27)
+
+
+MONTHS = {"en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December"),
+          "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                 "oktober", "november", "december")}
+
+
+def fmt_date(value, lang: str, day: bool = True) -> str:
+    """'4 March 2027' / '4 maart 2027'; with day=False 'March 2027' / 'maart 2027'."""
+    d = _as_date(value)
+    month = MONTHS[lang][d.month - 1]
+    return f"{d.day} {month} {d.year}" if day else f"{month} {d.year}"
 
 
 def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
     """12,345.6 in English, 12.345,6 in Dutch."""
     text = f"{value:,.{decimals}f}"
     return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def tp_title_subject(series: pd.DataFrame, lang: str) -> str:
+    """Who the C15 chart counts: Ukrainians only when the series is Eurostat's UA citizenship,
+    otherwise everyone with temporary protection (all citizenships)."""
+    ukrainians = "citizen" in series.columns and (series["citizen"] == TP_CITIZEN).all()
+    if ukrainians:
+        return {"en": "Ukrainians with temporary protection in the Netherlands",
+                "nl": "Oekraïners met tijdelijke bescherming in Nederland"}[lang]
+    return {"en": "People with temporary protection in the Netherlands (all citizenships)",
+            "nl": "Mensen met tijdelijke bescherming in Nederland (alle nationaliteiten)"}[lang]
 
 
 def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.DataFrame,
@@ -733,11 +831,11 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
         low, high = fmt_number(c2022["years_at_end_low"], lang, 1), fmt_number(c2022["years_at_end_high"], lang, 1)
         share = fmt_number(end_2022["share_of_latest"] * 100, lang)
         if lang == "en":
-            return (f"Temporary protection now ends on {dates['end'].day} March {dates['end'].year}; whoever arrived "
+            return (f"Temporary protection now ends on {fmt_date(dates['end'], lang)}; whoever arrived "
                     f"in 2022 will by then have been here {low}-{high} years. The end-2022 number "
                     f"({fmt_number(end_2022['value'], lang)}) is {share}% of the number in "
                     f"{month_label(latest['date'], lang)}")
-        return (f"De tijdelijke bescherming loopt nu tot {dates['end'].day} maart {dates['end'].year}; wie in 2022 kwam, "
+        return (f"De tijdelijke bescherming loopt nu tot {fmt_date(dates['end'], lang)}; wie in 2022 kwam, "
                 f"is dan {low}-{high} jaar hier. Het aantal eind 2022 ({fmt_number(end_2022['value'], lang)}) is "
                 f"{share}% van het aantal in {month_label(latest['date'], lang)}")
 
@@ -751,10 +849,10 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
         if lang == "en":
             since = "little change since" if little_change else \
                 f"{fmt_number(round(float(latest['value']), -4), lang)} in {month_label(latest['date'], lang)}"
-            return f"Ukrainians with temporary protection in the Netherlands: {rounded('en')} by end-2022, {since}"
+            return f"{tp_title_subject(series, 'en')}: {rounded('en')} by end-2022, {since}"
         since = "daarna weinig verandering" if little_change else \
             f"in {month_label(latest['date'], lang)} {fmt_number(round(float(latest['value']), -4), lang)}"
-        return f"Oekraïners met tijdelijke bescherming in Nederland: eind 2022 al {rounded('nl')}, {since}"
+        return f"{tp_title_subject(series, 'nl')}: eind 2022 al {rounded('nl')}, {since}"
 
     def alt(lang):
         values = ", ".join(fmt_number(v, lang) for v in series["value"])

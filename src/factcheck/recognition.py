@@ -596,23 +596,30 @@ def matches_claim(table: pd.DataFrame, year: int, claimed: float, qualifier: str
 
 
 def readings(items, use_ranges: bool = True, digits: int = 1) -> list:
-    """Verdict readings from (label, point, low, high, kind) tuples; with use_ranges=False
-    each reading is its point value only (to show what the ranges change). Ranges are rounded
-    outwards to `digits` decimals (never narrowed), points to the nearest. Items without a
-    value (no decisions) are left out."""
+    """Verdict readings from (label, point, low, high, kind) tuples.
+
+    With use_ranges (the default) each reading is the range the rounding allows, with the
+    shown value as its `published` value: `Reading.matches` then accepts the reading only when
+    the published value is within the claim band, and `assess` treats a band reached by the
+    rounding range alone as undecidable (rule 3b). With use_ranges=False each reading is its
+    shown value only (to show what the ranges change). Ranges are rounded outwards to `digits`
+    decimals (never narrowed); points and published values to the nearest, so both readings
+    rest on the same shown value. Items without a shown value (no decisions shown, or no row)
+    are left out in both modes: a range with nothing published cannot support a claim."""
     from .verdicts import Reading
     scale = 10 ** digits
     out = []
     for label, point, low, high, kind in items:
+        if math.isnan(point):
+            continue
+        shown = round(point, digits)
         if use_ranges:
             if math.isnan(low) or math.isnan(high):
                 continue
             out.append(Reading(label, math.floor(low * scale + 1e-9) / scale,
-                               math.ceil(high * scale - 1e-9) / scale, kind))
+                               math.ceil(high * scale - 1e-9) / scale, kind, published=shown))
         else:
-            if math.isnan(point):
-                continue
-            out.append(Reading(label, round(point, digits), round(point, digits), kind))
+            out.append(Reading(label, shown, shown, kind))
     return out
 
 
@@ -653,11 +660,12 @@ def items_table(items) -> pd.DataFrame:
 
 
 def compare_verdicts(band, items, context=()) -> pd.DataFrame:
-    """The verdict with ranges next to the verdict from shown (point) values only."""
+    """The verdict with rounding ranges (each matched on its published value, rule 3b when
+    only the range reaches the band) next to the verdict from shown (point) values only."""
     from .verdicts import assess
     with_ranges = assess(band, readings(items, True), context)
     points = assess(band, readings(items, False), context)
-    return pd.DataFrame([{"readings": "ranges (masked counts)", "verdict": with_ranges.verdict,
+    return pd.DataFrame([{"readings": "ranges + published value", "verdict": with_ranges.verdict,
                           "rule": with_ranges.reason},
                          {"readings": "shown values only", "verdict": points.verdict, "rule": points.reason}])
 

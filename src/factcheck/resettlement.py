@@ -683,6 +683,17 @@ def annual_quota(quota: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def latest_quota(quota: pd.DataFrame) -> dict:
+    """The newest national-quota row (the one with the latest first year): its quota, the
+    years the table assigns it, its wording, source ids and note. The years are the table's
+    dating; the note says when a source gives no year."""
+    national = quota[quota["kind"] == "national-quota"].sort_values(["first_year", "quota_per_year"], kind="stable")
+    row = national.iloc[-1]
+    return {"quota_per_year": float(row["quota_per_year"]), "first_year": int(row["first_year"]),
+            "last_year": int(row["last_year"]), "wording": row["wording"], "source_id": row["source_id"],
+            "note": row.get("note", "")}
+
+
 def quota_summary(annual: pd.DataFrame, value: float, first: int, last: int) -> dict:
     """How long the quota was `value`: years in [first, last], years with a documented quota,
     years it certainly was (all sources agree) and possibly was, and the median quota as a
@@ -708,8 +719,10 @@ def arrivals_vs_quota(annual: pd.DataFrame, nl: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- verdict helpers
 
 def readings_frame(readings) -> pd.DataFrame:
-    """The readings a verdict is assessed against, as a table."""
-    return pd.DataFrame([{"label": r.label, "kind": r.kind, "low": r.low, "high": r.high} for r in readings])
+    """The readings a verdict is assessed against, as a table (`published`: the value as
+    published when low-high is its rounding range, else NaN)."""
+    return pd.DataFrame([{"label": r.label, "kind": r.kind, "low": r.low, "high": r.high,
+                          "published": math.nan if r.published is None else r.published} for r in readings])
 
 
 def with_notes(assessment: verdicts.Assessment, notes) -> verdicts.Assessment:
@@ -948,41 +961,167 @@ def export_nl_arrivals_vs_quota(data: pd.DataFrame, vintage: str) -> list:
 
 # --------------------------------------------------------------------------- the five checks
 
+def pgrn_reading(pgrn: pd.DataFrame, need_year: int, edition: int, label: str,
+                 kind: str = "primary") -> verdicts.Reading:
+    """One edition's figure for one need year as a reading: the range its wording stands for,
+    with the value as published (so only the published value, not its rounding, can match)."""
+    row = pgrn[(pgrn["need_year"] == need_year) & (pgrn["edition"] == edition)]
+    if len(row) != 1:
+        raise KeyError(f"no single PGRN figure for need year {need_year} in edition {edition}")
+    value = float(row.iloc[0]["value"])
+    return verdicts.Reading(label, *published_range(value, row.iloc[0]["qualifier"]), kind, published=value)
+
+
+def pgrn_editions_stating(pgrn: pd.DataFrame, need_year: int, up_to: int) -> list:
+    """The editions up to `up_to` that state a figure for `need_year`, newest first."""
+    rows = pgrn[(pgrn["need_year"] == need_year) & (pgrn["edition"] <= up_to)]
+    return sorted({int(e) for e in rows["edition"]}, reverse=True)
+
+
 def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int, claimed_change: float,
               date: str = LETTER_DATE) -> dict:
     """C01, 'needs rise in 2025 by 20% to almost 3 million'.
 
-    Primary reading: the need in the edition current on the letter's date (its own year).
-    'earlier': the claimed year's need, in the edition named after it and as restated.
-    Sub-checks: the +20% and 'the highest need in years'."""
+    Period rule (as for C03 and C11): a claim's period is the period it names. Primary
+    reading: the need FOR `claim_year`, from the newest edition current on `date` that states
+    it (the current edition's restatement when it gives one, else the edition named after
+    the year). 'earlier': the same year's figure in older editions. 'comparison': the current
+    edition's projection for a later year (another period); that projection, when there is
+    one, is context. Sub-checks (appended to the rule text): the change against the year
+    before (UNHCR's published change when there is one, else the change computed from the
+    figures' ranges) and 'the highest need in years' (the claimed year's lowest value is
+    above every other year's highest)."""
     band = verdicts.claim_band(value, qualifier)
     current = pgrn_current_edition(pgrn, date)
-    table = pgrn_table(pgrn)
-    readings = [
-        verdicts.Reading(f"PGRN {current}, current on {date}: need in {current}",
-                         *pgrn_need(pgrn, current, current), "primary"),
-        verdicts.Reading(f"PGRN {claim_year}: need in {claim_year}", *pgrn_need(pgrn, claim_year, claim_year),
-                         "earlier"),
-        verdicts.Reading(f"PGRN {current} restating {claim_year}", *pgrn_need(pgrn, claim_year, current), "earlier"),
-    ]
-    row = table[table["need_year"] == claim_year].iloc[0]
+    editions = pgrn_editions_stating(pgrn, claim_year, current)
+    readings = []
+    primary_edition = editions[0] if editions else None
+    for edition in editions:
+        if edition == primary_edition:
+            when = f"current on {date}" if edition == current else f"newest stating {claim_year} on {date}"
+            readings.append(pgrn_reading(pgrn, claim_year, edition, f"PGRN {edition} ({when}): need in {claim_year}"))
+        else:
+            readings.append(pgrn_reading(pgrn, claim_year, edition, f"PGRN {edition} (earlier edition): need in "
+                                                                   f"{claim_year}", "earlier"))
+    later = sorted(int(y) for y in pgrn[(pgrn["edition"] == current) & (pgrn["need_year"] > claim_year)]["need_year"])
+    context, outlook = [], None
+    if later and primary_edition is not None:
+        year = later[-1]
+        nxt = pgrn_reading(pgrn, year, current, f"PGRN {current}: need in {year} (another period)", "comparison")
+        readings.append(nxt)
+        base = readings[0]
+        outlook = {"year": year, "edition": current, "value": nxt.published,
+                   "change_pct": 100 * (nxt.published / base.published - 1),
+                   "change_range": change_pct((base.low, base.high), (nxt.low, nxt.high))}
+        direction = "fall" if outlook["change_pct"] < 0 else "rise"
+        context.append(f"the edition current on {date} (PGRN {current}) projects a {direction} to "
+                       f"{nxt.published / 1e6:g} million for {year} ({outlook['change_pct']:+.1f}% on "
+                       f"{base.published / 1e6:g} million for {claim_year}; {fmt_range(outlook['change_range'], 1)}% "
+                       f"from the rounding ranges)")
+
+    # sub-check 1: the claimed change against the year before
+    table = pgrn_table(pgrn[pgrn["edition"] <= current])     # only what was published by `date`
     change_band = verdicts.claim_band(claimed_change)
-    published = row["published_change_pct"]
-    highest = bool(row["value"] == table["value"].max())
-    nxt = table[table["need_year"] == claim_year + 1]
-    notes = [
-        f"+{claimed_change:g}%: UNHCR published +{published:g}% with PGRN {claim_year} "
-        f"({'within' if change_band[0] <= published <= change_band[1] else 'outside'} the claim's band); "
-        f"from the rounded figures +{row['change_pct']:.1f}% ({row['change_low']:.1f} to {row['change_high']:.1f})",
-        f"'highest in years': {claim_year} is {'' if highest else 'not '}the highest need of "
-        f"{int(table['need_year'].min())}-{int(table['need_year'].max())}",
-    ]
-    if len(nxt):
-        notes.append(f"PGRN {current} projects {int(nxt.iloc[0]['need_year'])} at "
-                     f"{nxt.iloc[0]['value'] / 1e6:g} million, {nxt.iloc[0]['change_pct']:+.1f}%")
-    assessment = with_notes(verdicts.assess(band, readings), notes)
+    stated = pgrn[(pgrn["need_year"] == claim_year) & pgrn["published_change_pct"].notna()
+                  & (pgrn["edition"] <= current)].sort_values("edition")
+    before = table[table["need_year"] == claim_year - 1]
+    computed, change_edition = None, None
+    if len(before) and primary_edition is not None:
+        computed = change_pct((before.iloc[0]["low"], before.iloc[0]["high"]), (readings[0].low, readings[0].high))
+    if len(stated):
+        published = float(stated.iloc[-1]["published_change_pct"])
+        change_edition = int(stated.iloc[-1]["edition"])
+        change_reading = verdicts.Reading(f"change published with PGRN {change_edition}", published, published)
+    elif computed is not None:
+        change_reading = verdicts.Reading(f"change computed from the ranges of {claim_year - 1} and {claim_year}",
+                                          *computed)
+    else:
+        change_reading = None
+    change = verdicts.assess(change_band, [change_reading] if change_reading else [])
+    notes = [f"{claimed_change:+g}%: {change.verdict} ({change.reason.split(':')[0]}; "
+             + (f"{change_reading.label}: {change_reading.shown()}%" if change_reading else "no figure") + ")"
+             + (f"; computed from the ranges of PGRN {int(before.iloc[0]['edition'])} ({claim_year - 1}) and the "
+                f"primary reading: {fmt_range(computed, 1)}%" if computed is not None else "")]
+
+    # sub-check 2: 'the highest need in years'
+    others = table[table["need_year"] != claim_year]
+    highest = None
+    if primary_edition is not None and len(others):
+        top = others.sort_values(["high", "need_year"], ascending=[False, False], kind="stable").iloc[0]
+        highest = bool(readings[0].low > others["high"].max())
+        notes.append(f"'highest in years': the {claim_year} need ({fmt_range((readings[0].low, readings[0].high))}) "
+                     f"is {'' if highest else 'not certainly '}above every other year of "
+                     f"{int(table['need_year'].min())}-{int(table['need_year'].max())} (next highest: "
+                     f"{int(top['need_year'])}, up to {top['high']:,.0f})")
+    assessment = with_notes(verdicts.assess(band, readings, context), notes)
     return {"band": band, "readings": readings, "assessment": assessment, "current_edition": current,
-            "matching": pgrn_matching(pgrn, band), "notes": notes}
+            "primary_edition": primary_edition, "matching": pgrn_matching(pgrn, band), "context": context,
+            "outlook": outlook, "change": change, "change_computed": computed,
+            "change_edition": change_edition, "highest": highest,
+            "years_covered": (int(table["need_year"].min()), int(table["need_year"].max())) if len(table) else None,
+            "claim_year": claim_year, "notes": notes}
+
+
+def _million(reading: verdicts.Reading, lang: str) -> str:
+    """'2.9 million' / 'over 2.9 million' (NL: '2,9 miljoen' / 'ruim 2,9 miljoen') for a PGRN reading:
+    'over' when the range starts at the published value and reaches above it."""
+    number = f"{reading.published / 1e6:g}"
+    over = reading.low == reading.published < reading.high
+    if lang == "nl":
+        return ("ruim " if over else "") + number.replace(".", ",") + " miljoen"
+    return ("over " if over else "") + number + " million"
+
+
+def c01_conclusions(result: dict) -> tuple:
+    """The C01 conclusion in English and Dutch, written from the check's computed values:
+    the primary reading (and the earlier edition's figure), the change sub-check, the
+    'highest' sub-check and the current edition's outlook. Returns (en, nl)."""
+    primary = result["assessment"].primary
+    if primary is None:
+        return ("No PGRN figure for the year the letter names was found.",
+                "Er is geen PGRN-cijfer gevonden voor het jaar dat de brief noemt.")
+    year = result["claim_year"]
+    earlier = [r for r in result["readings"] if r.kind == "earlier"]
+    change = result["change"].primary
+    first, last = result["years_covered"]
+    en = (f"UNHCR's projected need for {year}, the year the letter names, was {_million(primary, 'en')} in "
+          f"PGRN {result['primary_edition']}, the edition current on the letter's date")
+    nl = (f"De door UNHCR verwachte behoefte voor {year}, het jaar dat de brief noemt, was {_million(primary, 'nl')} "
+          f"in PGRN {result['primary_edition']}, de editie die op de datum van de brief actueel was")
+    if earlier:
+        en += f" (PGRN {year}: {_million(earlier[0], 'en')})"
+        nl += f" (PGRN {year}: {_million(earlier[0], 'nl')})"
+    parts_en, parts_nl = [], []
+    if change is not None:
+        shown = fmt_range((change.low, change.high), 0 if change.low == round(change.low) == change.high else 1)
+        shown = ("+" if change.low > 0 else "") + shown
+        edition = result["change_edition"]
+        if edition is not None:
+            parts_en.append(f"a change of {shown}% on {year - 1} as published by UNHCR with PGRN {edition}")
+            parts_nl.append(f"een verandering van {shown.replace('.', ',')}% ten opzichte van {year - 1} volgens "
+                            f"UNHCR (PGRN {edition})")
+        else:
+            parts_en.append(f"a change of {shown}% on {year - 1} computed from the rounded figures")
+            parts_nl.append(f"een verandering van {shown.replace('.', ',')}% ten opzichte van {year - 1}, berekend "
+                            f"uit de afgeronde cijfers")
+    if result["highest"] is not None:
+        parts_en.append(f"{'the highest' if result['highest'] else 'not certainly the highest'} need of {first}-{last}")
+        parts_nl.append(f"{'de hoogste' if result['highest'] else 'niet zeker de hoogste'} behoefte van {first}-{last}")
+    if parts_en:
+        en += "; " + " and ".join(parts_en)
+        nl += "; " + " en ".join(parts_nl)
+    out = result["outlook"]
+    if out is not None:
+        word_en = "fall" if out["change_pct"] < 0 else "rise"
+        word_nl = "daling" if out["change_pct"] < 0 else "stijging"
+        pct = f"{out['change_pct']:+.1f}"
+        value = f"{out['value'] / 1e6:g}"
+        en += (f"; but PGRN {out['edition']} projects a {word_en} to {value} million for "
+               f"{out['year']} ({pct}%), which the letter does not mention")
+        nl += (f"; maar PGRN {out['edition']} raamt een {word_nl} naar "
+               f"{value.replace('.', ',')} miljoen voor {out['year']} ({pct.replace('.', ',')}%), "
+               f"wat de brief niet vermeldt")
+    return en + ".", nl + "."
 
 
 def check_c02(pledges: pd.DataFrame, value: float, qualifier: str, states: int, period: str) -> dict:

@@ -26,7 +26,9 @@ class Verdict:
 VOCABULARY = {v.key: v for v in (
     Verdict("accurate", "Accurate", "Klopt",
             "The checked figure falls within the claim's own rounding band (see `claim_band`) "
-            "under every official definition considered.", 5),
+            "under every official definition considered. A range (arrival cohorts, sources that "
+            "disagree) counts when it overlaps the band; a count published rounded counts only when "
+            "its published value is within the band.", 5),
     Verdict("accurate-needs-context", "Accurate, but needs context", "Klopt, maar mist context",
             "As accurate, but the check lists context without which a reader draws a wrong conclusion "
             "(for example masked small counts or a partial year).", 4),
@@ -47,7 +49,8 @@ VOCABULARY = {v.key: v for v in (
             "The checked figure contradicts the claim: off by more than a factor 2, "
             "or a statement the evidence shows to be false.", 1),
     Verdict("unverifiable", "Unverifiable", "Niet te controleren",
-            "The evidence needed is not available to the project; the notebook says what is missing.", None),
+            "The evidence needed is not available to the project, or the data cannot decide (only the "
+            "rounding range of a published count reaches the claim); the notebook says what is missing.", None),
 )}
 
 ABOUT = 0.10     # "about"/"ongeveer": within 10 per cent either way
@@ -103,6 +106,7 @@ class Reading:
     low: float
     high: float
     kind: str = "primary"
+    published: float | None = None   # the value as published, when low-high is its rounding range
 
     def __post_init__(self):
         if self.kind not in READING_KINDS:
@@ -113,8 +117,15 @@ class Reading:
     def overlaps(self, band) -> bool:
         return self.low <= band[1] + 1e-9 and self.high >= band[0] - 1e-9
 
+    def matches(self, band) -> bool:
+        """The reading supports the claim: its published value is within the band, or (without
+        one) its range overlaps the band. Only the rounding range reaching the band is not enough."""
+        if self.published is None:
+            return self.overlaps(band)
+        return band[0] - 1e-9 <= self.published <= band[1] + 1e-9
+
     def shown(self) -> str:
-        return f"{self.low:g}" if self.low == self.high else f"{self.low:g} to {self.high:g}"
+        return num(self.low) if self.low == self.high else f"{num(self.low)} to {num(self.high)}"
 
 
 @dataclass(frozen=True)
@@ -131,42 +142,62 @@ class Assessment:
         return (self.primary.low + self.primary.high) / 2
 
 
+def num(value: float) -> str:
+    """A number in a rule's text: 2,900,000 rather than 2.9e+06; small numbers as they are."""
+    return f"{value:,.0f}" if abs(value) >= 10000 and float(value).is_integer() else f"{value:g}"
+
+
+def _meets(reading: Reading) -> str:
+    if reading.published is not None:
+        return f"(published {num(reading.published)}) is within"
+    return "is within" if reading.low == reading.high else "overlaps"
+
+
 def assess(band, readings, context=()) -> Assessment:
     """Pick a verdict for a numeric claim. The first rule that applies wins:
 
     1. no primary reading                                   -> unverifiable
-    2. primary overlaps the band and so does every 'definition' reading
+    2. primary matches the band and so does every 'definition' reading
                                                             -> accurate (accurate-needs-context
                                                                when `context` lists anything)
-    3. primary overlaps the band, some 'definition' reading does not -> definition-dependent
-    4. an 'earlier' reading overlaps the band               -> outdated
-    5. a 'definition' reading overlaps the band             -> definition-dependent
-    6. a 'comparison' reading overlaps the band             -> misleading
+    3. primary matches the band, some 'definition' reading does not -> definition-dependent
+    3b. only the rounding range of the primary's published value reaches the band
+                                                            -> unverifiable (the data cannot decide)
+    4. an 'earlier' reading matches the band                -> outdated
+    5. a 'definition' reading matches the band              -> definition-dependent
+    6. a 'comparison' reading matches the band              -> misleading
     7. claim above the primary range: within a factor 2 -> overstated, else inaccurate;
        claim below it: within a factor 2 -> understated, else inaccurate.
+    "Matches" is `Reading.matches`: a published value within the band, or a range overlapping it.
     """
     readings = list(readings)
     primary = next((r for r in readings if r.kind == "primary"), None)
-    band_text = f"claim band {band[0]:g} to {band[1]:g}"
+    band_text = f"claim band {num(band[0])} to {num(band[1])}"
     if primary is None:
         return Assessment("unverifiable", "rule 1: no primary reading could be computed")
     definitions = [r for r in readings if r.kind == "definition"]
-    if primary.overlaps(band):
-        misses = [r for r in definitions if not r.overlaps(band)]
+    if primary.matches(band):
+        misses = [r for r in definitions if not r.matches(band)]
         if not misses:
             key = "accurate-needs-context" if context else "accurate"
             extra = f"; context: {'; '.join(context)}" if context else ""
-            return Assessment(key, f"rule 2: primary reading {primary.shown()} ({primary.label}) is within "
-                                   f"the {band_text}{extra}", primary)
+            return Assessment(key, f"rule 2: primary reading {primary.shown()} ({primary.label}) "
+                                   f"{_meets(primary)} the {band_text}{extra}", primary)
         return Assessment("definition-dependent",
-                          f"rule 3: primary reading {primary.shown()} ({primary.label}) is within the {band_text}, "
-                          f"but {misses[0].label} gives {misses[0].shown()}", primary)
+                          f"rule 3: primary reading {primary.shown()} ({primary.label}) {_meets(primary)} the "
+                          f"{band_text}, but {misses[0].label} gives {misses[0].shown()}", primary)
+    if primary.overlaps(band):
+        return Assessment("unverifiable", f"rule 3b: only the rounding range {primary.shown()} of the primary "
+                                          f"reading ({primary.label}, published {num(primary.published)}) reaches the "
+                                          f"{band_text}; the published value does not, so the data cannot decide",
+                          primary)
     for kind, key, number in (("earlier", "outdated", 4), ("definition", "definition-dependent", 5),
                               ("comparison", "misleading", 6)):
-        match = next((r for r in readings if r.kind == kind and r.overlaps(band)), None)
+        match = next((r for r in readings if r.kind == kind and r.matches(band)), None)
         if match:
             return Assessment(key, f"rule {number}: primary reading {primary.shown()} ({primary.label}) is outside "
-                                   f"the {band_text}; {match.label} gives {match.shown()}, within it", primary)
+                                   f"the {band_text}; {match.label} gives {match.shown()}, which "
+                                   f"{_meets(match)} it", primary)
     claimed = (band[0] + band[1]) / 2
     if claimed > primary.high:
         ratio = claimed / primary.high if primary.high > 0 else math.inf
@@ -176,7 +207,10 @@ def assess(band, readings, context=()) -> Assessment:
         ratio = primary.low / claimed if claimed > 0 else math.inf
         key = "understated" if ratio <= FACTOR else "inaccurate"
         side = "below"
-    by = f"by a factor {ratio:.2g}" if math.isfinite(ratio) else "and the primary reading is zero"
+    if math.isfinite(ratio):
+        by = f"by a factor {ratio:.2g}"
+    else:
+        by = "and the claim is zero" if claimed == 0 else "and the primary reading is zero"
     return Assessment(key, f"rule 7: the claim is {side} the primary reading {primary.shown()} "
                            f"({primary.label}) {by}", primary)
 
