@@ -34,7 +34,7 @@ def test_export_writes_every_language_and_format(figures):
     data = pd.DataFrame({"k": ["a", "b"], "v": [1, 2]})
     written = charts.export_chart("demo", _draw, _texts(), data, claim_ids=["C01"])
     names = {p.name for p in written}
-    assert names == {f"demo.{lang}.{fmt}" for lang in ("en", "nl") for fmt in ("png", "svg", "pdf")}
+    assert names == {f"demo.{lang}.{fmt}" for lang in ("en", "nl") for fmt in ("png", "preview.png", "svg", "pdf")}
     meta = json.loads((figures / "demo" / "demo.nl.json").read_text())
     assert meta["language"] == "nl" and meta["alt"] == "Alt text nl" and meta["claim_ids"] == ["C01"]
     assert meta["licence"] and meta["source"] == "Source nl"
@@ -90,7 +90,8 @@ def test_size_and_language_presets_from_environment(figures, monkeypatch):
     monkeypatch.setenv("FACTCHECK_CHART_LANGS", "nl")
     monkeypatch.setenv("FACTCHECK_CHART_SIZE", "column")
     written = charts.export_chart("demo", _draw, _texts(), pd.DataFrame({"v": [1]}), claim_ids=[])
-    assert {p.name for p in written} == {"demo.nl.column.png", "demo.nl.column.svg", "demo.nl.column.pdf"}
+    assert {p.name for p in written} == {"demo.nl.column.png", "demo.nl.column.preview.png", "demo.nl.column.svg",
+                                         "demo.nl.column.pdf"}
     monkeypatch.setenv("FACTCHECK_CHART_ONLY", "other")
     assert charts.export_chart("demo", _draw, _texts(), pd.DataFrame({"v": [1]}), claim_ids=[]) == []
 
@@ -123,7 +124,8 @@ def test_figures_command_writes_only_the_requested_variant(tmp_path):
     assert result.returncode == 0, result.stderr
     after = tree_hashes(root)
     new = sorted(set(after) - set(before))
-    assert new == [f"figures/verdict-counts/verdict-counts.nl.column.{ext}" for ext in ("json", "pdf", "png", "svg")]
+    assert new == [f"figures/verdict-counts/verdict-counts.nl.column.{ext}"
+                   for ext in ("json", "pdf", "png", "preview.png", "svg")]
     changed = sorted(key for key, value in before.items() if after[key] != value)
     assert set(changed) <= {"figures/verdict-counts/verdict-counts.csv"}   # its counts differ in this copy
     assert run_cli(root, "figures", "--lang", "fr").returncode == 1

@@ -22,6 +22,7 @@ from .io import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
 STYLE = Path(__file__).with_name("house.mplstyle")
 LANGS = ("en", "nl")
 SIZES = {"web": (8.0, 4.5), "column": (4.2, 4.6)}   # inches: 16:9 web, narrow column
+PREVIEW_WIDTH = 800                                 # pixels, for notebooks and the README gallery
 PALETTE = {"blue": "#0072BC", "light": "#8EBEFF", "navy": "#18375F", "green": "#00B398",
            "yellow": "#E1CC0D", "red": "#EF4A60", "grey": "#999999"}
 LICENCE = "CC BY 4.0"
@@ -86,7 +87,8 @@ def _fit_left(fig, ax, margin: float = 0.02) -> None:
 
 
 def save_figure(fig, stem: Path) -> list:
-    """PNG (200 dpi, sharp on high-density screens), SVG and PDF with no volatile metadata."""
+    """PNG (200 dpi, sharp on high-density screens), a small PNG preview, SVG and PDF, with no
+    volatile metadata."""
     import io as _io
 
     written = []
@@ -97,6 +99,10 @@ def save_figure(fig, stem: Path) -> list:
         target = stem.parent / f"{stem.name}.{fmt}"
         atomic_write_bytes(target, buffer.getvalue())
         written.append(target)
+        if fmt == "png":
+            preview = stem.parent / f"{stem.name}.preview.png"
+            atomic_write_bytes(preview, _preview(buffer.getvalue()))
+            written.append(preview)
     return written
 
 
@@ -118,7 +124,7 @@ def export_chart(name: str, draw, texts: dict, data, claim_ids, size: str = "web
     for lang in langs:
         text = texts[lang]
         stem = folder / (f"{name}.{lang}" if size == "web" else f"{name}.{lang}.{size}")
-        files = [stem.parent / f"{stem.name}.{fmt}" for fmt in ("png", "svg", "pdf")]
+        files = [stem.parent / f"{stem.name}.{fmt}" for fmt in ("png", "preview.png", "svg", "pdf")]
         inputs = fingerprint(name, lang, size, left, asdict(text), data, list(claim_ids), draw)
         meta = dict(asdict(text), name=name, language=lang, size=size, claim_ids=list(claim_ids),
                     licence=LICENCE, data=f"{name}.csv", files=[p.name for p in files], inputs_sha256=inputs)
@@ -142,8 +148,23 @@ def _unchanged(sidecar: Path, meta: dict, files) -> bool:
     return json.loads(sidecar.read_text(encoding="utf-8")) == meta
 
 
+def _preview(png: bytes, width: int = PREVIEW_WIDTH) -> bytes:
+    """A small copy of a chart for notebooks and the README: 64 colours, `width` pixels wide."""
+    import io as _io
+
+    from PIL import Image as Picture
+
+    with Picture.open(_io.BytesIO(png)) as picture:
+        small = picture.resize((width, round(picture.height * width / picture.width)), Picture.LANCZOS)
+        small = small.convert("RGB").quantize(colors=64)
+        buffer = _io.BytesIO()
+        small.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
 def show(name: str, lang: str = "en"):
-    """Display an exported chart inline (a PNG, which nbval does not compare)."""
+    """Display an exported chart inline from its preview PNG (nbval does not compare images;
+    the full-resolution files stay in figures/), which keeps the notebooks small."""
     from IPython.display import Image
 
-    return Image(filename=str(paths.FIGURES / name / f"{name}.{lang}.png"))
+    return Image(data=(paths.FIGURES / name / f"{name}.{lang}.preview.png").read_bytes(), format="png")

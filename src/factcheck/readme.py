@@ -49,7 +49,7 @@ def gallery_markdown() -> str:
     for png in sorted(paths.FIGURES.glob("*/*.en.png")):
         name = png.parent.name
         meta = json.loads(png.with_name(f"{name}.en.json").read_text(encoding="utf-8"))
-        cells.append(f'<a href="figures/{name}/"><img src="figures/{name}/{png.name}" width="300" '
+        cells.append(f'<a href="figures/{name}/"><img src="figures/{name}/{name}.en.preview.png" width="300" '
                      f'alt="{escape(meta["alt"])}"></a><br>{escape(meta["title"])}')
     cells += [""] * (len(cells) % 2)
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]

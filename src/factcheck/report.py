@@ -53,7 +53,7 @@ def _badge(key: str) -> str:
 def _image(name: str) -> str:
     out = []
     for lang in ("en", "nl"):
-        png = paths.FIGURES / name / f"{name}.{lang}.png"
+        png = paths.FIGURES / name / f"{name}.{lang}.preview.png"
         meta = paths.FIGURES / name / f"{name}.{lang}.json"
         if not png.exists():
             continue
