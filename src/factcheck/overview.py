@@ -64,13 +64,15 @@ def export_verdict_chart(counts: pd.DataFrame) -> list:
             "Verdicts on the numbers in VluchtelingenWerk's letter of 2 February 2026",
             f"{checked} of {total} claims checked so far, by topic and verdict",
             "Source: factcheck project, data/verdicts.csv (verdicts from UNHCR, World Bank and published sources)",
-            "Each verdict follows the written rule in the legend; grey claims are not yet checked.",
+            "Each verdict follows the written rule in the legend"
+            + ("; light grey: not yet checked." if checked < total else "."),
             f"Horizontal stacked bar chart of {total} claims by topic, coloured by verdict; {checked} are checked."),
         "nl": charts.ChartText(
             "Oordelen over de cijfers in de brief van VluchtelingenWerk van 2 februari 2026",
             f"{checked} van de {total} beweringen tot nu toe gecontroleerd, per onderwerp en oordeel",
             "Bron: factcheckproject, data/verdicts.csv (oordelen op basis van UNHCR, Wereldbank en gepubliceerde bronnen)",
-            "Elk oordeel volgt de geschreven regel in de legenda; grijze beweringen zijn nog niet gecontroleerd.",
+            "Elk oordeel volgt de geschreven regel in de legenda"
+            + ("; lichtgrijs: nog niet gecontroleerd." if checked < total else "."),
             f"Horizontaal gestapeld staafdiagram van {total} beweringen per onderwerp, gekleurd naar oordeel; "
             f"{checked} zijn gecontroleerd."),
     }
