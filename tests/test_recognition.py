@@ -293,3 +293,16 @@ def test_published_figures_reconcile_with_the_extract(extracts):
     outside = cells[~cells["in_range"]]
     assert outside[["country", "origin"]].values.tolist() == [["HRV", "CIV"]]
     assert (~cells["nearest_matches"]).sum() >= 3
+
+
+def test_eurostat_is_the_primary_reading_for_bulgaria_when_present():
+    table = pd.DataFrame([{"year": 2024, "definition": d, "vintage": "v", "rate": 18.5, "rate_low": 4.3,
+                           "rate_high": 35.3} for d in rec.DEFINITIONS])
+    without = rec.bulgaria_items(table, 2024, "v")
+    assert [item[4] for item in without].count("primary") == 1
+    assert rec.primary_point(without) == 18.5 and without[0][0].startswith("UNHCR")
+    eurostat = rec.eurostat_rates(rec.eurostat_decisions(_eurostat_raw()), "TR", "BG")
+    with_eurostat = rec.bulgaria_items(table, 2024, "v", eurostat)
+    assert [item[4] for item in with_eurostat] == ["definition"] * len(rec.DEFINITIONS) + ["primary"]
+    assert rec.primary_point(with_eurostat) == pytest.approx(100 * 5 / 35)
+    assert rec.bulgaria_items(table, 2024, "v", eurostat[eurostat["year"] == 2023])[0][4] == "primary"

@@ -871,6 +871,23 @@ def eurostat_items(table, year: int, label: str) -> list:
     return [(label, float(r["rate"]), float(r["rate_low"]), float(r["rate_high"]), "definition")]
 
 
+def bulgaria_items(table: pd.DataFrame, year: int, vintage: str, eurostat: pd.DataFrame = None) -> list:
+    """Readings for Bulgaria's rate for applicants from Türkiye in `year`: UNHCR's rate under each
+    definition and, when a Eurostat extract is registered, Eurostat's first-instance rate. The
+    letter's figures are most likely Eurostat's (rounded to 5, first instance), so Eurostat is the
+    primary reading when it has the year; otherwise UNHCR's total-protection rate is."""
+    from_eurostat = eurostat_items(eurostat, year, f"Eurostat first instance {year}")
+    items = [rate_item(table, year, key, vintage, "primary" if key == PRIMARY and not from_eurostat else "definition",
+                       f"UNHCR {vintage}, Bulgaria {year}, {key.replace('_', ' ')} (FA, persons)")
+             for key in DEFINITIONS]
+    return items + [(label, point, low, high, "primary") for label, point, low, high, _ in from_eurostat]
+
+
+def primary_point(items) -> float:
+    """The published value of the primary reading item."""
+    return next(item[1] for item in items if item[4] == "primary")
+
+
 def much_higher_sensitivity(frame: pd.DataFrame, bulgaria: pd.DataFrame, letter: dict, years,
                             vintage: str = LATEST, factor: float = 2.0, points: float = 20.0) -> pd.DataFrame:
     """The C08 test for the EU-27 without Bulgaria under each definition, against three
