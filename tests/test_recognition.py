@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from factcheck import recognition as rec
-from factcheck.errors import InputError
 from factcheck.verdicts import Reading
 
 

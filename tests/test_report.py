@@ -1,5 +1,4 @@
 """The report and ClaimReview records: current, valid, escaped, and working in a real browser."""
-import json
 import os
 import shutil
 from pathlib import Path
@@ -7,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import claimreview, paths, report
-from factcheck.publish import date_published, publish
+from factcheck.publish import date_published
 from factcheck.registers import load_claims, load_sources
 from factcheck.verdicts import assemble_verdicts
 

@@ -14,12 +14,6 @@ DEFINITIONS = {
     "refugees+oip+unrwa": ("refugees", "oip", "unrwa"),
 }
 PRIMARY = "refugees+oip+unrwa"
-DEFINITION_LABELS = {
-    "refugees": ("refugees under UNHCR's mandate", "vluchtelingen onder UNHCR-mandaat"),
-    "refugees+oip": ("+ other people in need of international protection",
-                     "+ anderen die internationale bescherming nodig hebben"),
-    "refugees+oip+unrwa": ("+ Palestine refugees under UNRWA's mandate", "+ Palestijnse vluchtelingen onder UNRWA-mandaat"),
-}
 NO_COUNTRY = ("UNK",)   # UNHCR's "Unknown" country of asylum: counted, but hosted by no country we can rank
 NAMED = ("LBN", "PAK", "KEN")
 

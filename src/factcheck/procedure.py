@@ -119,7 +119,6 @@ def load_research() -> pd.DataFrame:
 
 # --- C14: working days, calendar days ----------------------------------------------------------
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 DAYS_PER_WEEK = 7.0
 WEEKS_PER_YEAR = 365.25 / 7          # 52.18
 WEEKS_PER_MONTH = WEEKS_PER_YEAR / 12  # 4.35

@@ -11,12 +11,10 @@ counts (see `cell_range`), so every count derived from them is carried as a rang
 """
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from . import paths, snapshots
-from .errors import InputError
+from . import snapshots
 from .schema import Column, Schema
 
 VINTAGES = ("2025.06.0", "2025.12.1")
@@ -24,8 +22,6 @@ LATEST = "2025.12.1"        # full-year 2025, published 2026-06-25 (after the le
 AT_LETTER = "2025.06.0"     # the newest vintage public on 2 February 2026; its 2025 rows are partial
 LETTER_DATE = "2026-02-02"
 COUNTS = ("dec_recognized", "dec_other", "dec_rejected", "dec_closed")
-OUTCOME_LABELS = {"dec_recognized": "refugee status", "dec_other": "other (complementary) protection",
-                  "dec_rejected": "rejected", "dec_closed": "otherwise closed"}
 LEVELS = {"FI": "first instance", "FA": "first instance and appeal combined", "AR": "administrative review",
           "JR": "judicial review", "RA": "repeat/reopened applications", "SP": "subsidiary protection",
           "TA": "temporary asylum", "IN": "US Citizenship and Immigration Services",
@@ -279,7 +275,6 @@ def levels_reported(frame: pd.DataFrame, coa_iso) -> pd.DataFrame:
 # Türkiye: Bulgaria, other EU countries, EU-27
 # --------------------------------------------------------------------------------------
 
-EU_LABELS = {"EU27": "EU-27", "EU27_EXCL_BGR": "EU-27 excluding Bulgaria"}
 
 
 def turkiye_rates(frame: pd.DataFrame, definition: str = PRIMARY) -> pd.DataFrame:

@@ -338,11 +338,3 @@ def latest_vintage(table: str, sources: pd.DataFrame = None) -> str:
     if not found:
         raise InputError(paths.rel(paths.SOURCES_DIR), f"no UNHCR '{table}' extract is registered")
     return found[-1]
-
-
-def load_latest(table: str) -> pd.DataFrame:
-    """The newest vintage of a UNHCR extract; `frame.attrs['source_id']` names it."""
-    source_id = f"unhcr-{table}-{latest_vintage(table)}"
-    frame = load_extract(source_id)
-    frame.attrs["source_id"] = source_id
-    return frame

@@ -5,7 +5,7 @@ claim is checked against, as a point or a range) and calls `assess`, which retur
 verdict and the sentence saying which rule fired. Nothing here knows about any claim.
 """
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
