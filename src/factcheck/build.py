@@ -1,35 +1,42 @@
 """Execute the notebooks and publish their outputs, all or nothing.
 
-Notebooks run in a staging copy of data/, figures/ and notebooks/ (FACTCHECK_ROOT points
-there), in parallel on the available cores. Only when every notebook succeeded are the
-changed files copied back, each with an atomic rename: a failing build leaves the
-previous outputs intact. A notebook is re-executed only when the hash of its cells or of
-its inputs changed (build/notebook-hashes.json).
+Everything happens in a staging copy (`staging.Stage`; FACTCHECK_ROOT points there): the
+notebooks run in parallel on the available cores, then the README sections, ClaimReview and
+the report are written. Only when every step succeeded is what the build wrote copied back,
+all at once, and only if nothing in the project changed meanwhile. A notebook is re-executed
+only when the hash of its cells or of its inputs changed (build/notebook-hashes.json).
 """
 import hashlib
 import json
 import os
 import shutil
-import tempfile
+import subprocess
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import paths
+from . import paths, staging
+from .errors import BuildError
 from .io import atomic_write_bytes, atomic_write_text
-from .publish import publish
 
-OUTPUT_DIRS = ("data", "figures", "notebooks")
 OVERVIEW = "00-overview"
 CACHE = paths.ROOT / "build" / "notebook-hashes.json"
 KERNEL = "python3"
 TIMEOUT = 600
 
 
+# Errors raised in a notebook's kernel that mean bad input, not a bug (nbclient gives their names).
+INPUT_ERRORS = ("InputError", "FormatError", "DownloadError")
+
+
 class NotebookFailed(Exception):
-    def __init__(self, notebook, error):
+    def __init__(self, notebook, error, bad_input=False):
         self.notebook = notebook
-        super().__init__(f"notebooks/{notebook} failed; no output was changed.\n{error}")
+        if bad_input:
+            super().__init__(f"notebooks/{notebook} stopped on bad input, no output was changed: {error}")
+        else:
+            super().__init__(f"notebooks/{notebook} failed; no output was changed.\n{error}")
 
 
 def notebooks() -> list:
@@ -56,10 +63,10 @@ def input_hash(notebook: Path) -> str:
     """Everything a notebook may read: the package, the registers, extracts and published
     tables; the overview also reads the other notebooks' verdicts."""
     package = [f for f in (paths.ROOT / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
-    folders = [paths.SOURCES_DIR, paths.PUBLISHED, paths.SNAPSHOTS]
-    if notebook.stem == OVERVIEW:
-        folders.append(paths.VERDICT_PARTS)
+    folders = [paths.SOURCES_DIR, paths.PUBLISHED, paths.SNAPSHOTS, paths.DATA / "letter"]
     data = [paths.CLAIMS_FILE] + [f for folder in folders for f in folder.rglob("*") if f.is_file()]
+    if notebook.stem == OVERVIEW:
+        data += [f for f in paths.VERDICT_PARTS.glob("*.csv") if f not in orphan_parts(paths.ROOT)]
     return hashlib.sha256((_source_hash(notebook) + _digest(package + data)).encode()).hexdigest()
 
 
@@ -99,69 +106,96 @@ def _run(task):
     try:
         payload = execute(Path(staged), Path(root), env)
     except Exception as exc:  # report every failing notebook by name
-        return staged, f"{type(exc).__name__}: {exc}", time.perf_counter() - started
+        if getattr(exc, "ename", None) in INPUT_ERRORS:     # bad input: its one line, no traceback
+            return staged, exc.evalue, True, time.perf_counter() - started
+        return staged, f"{type(exc).__name__}: {exc}", False, time.perf_counter() - started
     atomic_write_bytes(staged, payload)
-    return staged, None, time.perf_counter() - started
+    return staged, None, False, time.perf_counter() - started
 
 
-def _copy_back(stage: Path, folders=OUTPUT_DIRS) -> list:
-    changed = []
-    for name in folders:
-        for file in sorted((stage / name).rglob("*")):
-            if not file.is_file() or ".ipynb_checkpoints" in file.parts:
-                continue
-            target = paths.ROOT / file.relative_to(stage)
-            payload = file.read_bytes()
-            if not target.exists() or target.read_bytes() != payload:
-                atomic_write_bytes(target, payload)
-                changed.append(target)
-    return changed
-
-
-def run_staged(groups, env=None, jobs=None, copy=OUTPUT_DIRS, log=print) -> tuple:
-    """Execute groups of notebooks (one group after the other, each in parallel) in a
-    staging copy; copy the `copy` folders back only if all succeeded. Returns (changed, count)."""
+def run_notebooks(stage: Path, groups, env=None, jobs=None, log=print) -> int:
+    """Execute groups of notebooks in the stage (one group after the other, each in parallel);
+    stop at the first failure. Returns the number executed."""
     total = sum(len(group) for group in groups)
-    if total == 0:
-        return [], 0
     jobs = jobs or os.cpu_count() or 1
     started, done = time.perf_counter(), 0
-    (paths.ROOT / "build").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="stage-", dir=paths.ROOT / "build") as tmp:
-        stage = Path(tmp)
-        for name in OUTPUT_DIRS:
-            shutil.copytree(paths.ROOT / name, stage / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        for group in groups:
-            if not group:
-                continue
-            tasks = [(str(stage / "notebooks" / nb.name), str(stage), env or {}) for nb in group]
-            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-                for staged, error, seconds in pool.map(_run, tasks):
-                    done += 1
-                    if error:
-                        raise NotebookFailed(Path(staged).name, error)
-                    log(f"[{done}/{total}] {Path(staged).name} executed in {seconds:.1f}s "
-                        f"(elapsed {time.perf_counter() - started:.1f}s)")
-        return _copy_back(stage, copy), done
+    for group in groups:
+        if not group:
+            continue
+        tasks = [(str(stage / "notebooks" / nb.name), str(stage), env or {}) for nb in group]
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            for staged, error, bad_input, seconds in pool.map(_run, tasks):
+                done += 1
+                if error:
+                    raise NotebookFailed(Path(staged).name, error, bad_input)
+                log(f"[{done}/{total}] {Path(staged).name} executed in {seconds:.1f}s "
+                    f"(elapsed {time.perf_counter() - started:.1f}s)")
+    return done
+
+
+def publish_in(stage: Path) -> None:
+    """README sections, ClaimReview and the report, written inside the stage (a separate process,
+    because the package resolves its paths from FACTCHECK_ROOT when imported)."""
+    env = dict(os.environ, FACTCHECK_ROOT=str(stage), FACTCHECK_SHARED=str(paths.SHARED))
+    result = subprocess.run([sys.executable, "-m", "factcheck", "publish"], env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        message = next((line for line in lines if line.startswith("ERROR: ")), lines[-1] if lines else "")
+        raise BuildError(f"publishing failed, nothing was changed: {message.removeprefix('ERROR: ')}")
+
+
+def orphan_parts(root: Path) -> list:
+    """Verdict parts (data/verdicts/<notebook>.csv) whose notebook no longer exists."""
+    return sorted(file for file in (root / "data" / "verdicts").glob("*.csv")
+                  if not (root / "notebooks" / f"{file.stem}.ipynb").exists())
+
+
+def remove_orphans(stage: Path) -> None:
+    """A removed notebook's outputs go with it: its verdict part and the charts only it listed."""
+    orphans = orphan_parts(stage)
+    if not orphans:
+        return
+    import csv
+
+    def charts(files):
+        names = set()
+        for file in files:
+            with open(file, newline="", encoding="utf-8") as handle:
+                for row in csv.DictReader(handle):
+                    names.update(name for name in (row.get("figures") or "").split(";") if name)
+        return names
+
+    kept = [file for file in (stage / "data" / "verdicts").glob("*.csv") if file not in orphans]
+    for name in sorted(charts(orphans) - charts(kept)):
+        shutil.rmtree(stage / "figures" / name, ignore_errors=True)
+    for file in orphans:
+        file.unlink()
 
 
 def build(force: bool = False, jobs: int = None, log=print) -> list:
-    """Validate the registers, run what changed, publish. Returns the files changed."""
+    """Validate the registers, run what changed and publish, all in a stage; then copy what the
+    build wrote back at once. Returns the files changed."""
     from .registers import validate_all
 
     started = time.perf_counter()
-    log("[validate] registers, links and extract checksums")
-    validate_all()
-    cache = {} if force or not CACHE.exists() else json.loads(CACHE.read_text())
-    everything = notebooks()
-    stale = [nb for nb in everything if nb.stem != OVERVIEW and cache.get(nb.name) != input_hash(nb)]
-    overview = [nb for nb in everything if nb.stem == OVERVIEW
-                and (stale or cache.get(nb.name) != input_hash(nb))]
-    env = {"FACTCHECK_CHART_CACHE": "0"} if force else {}
-    changed, done = run_staged([stale, overview], env=env, jobs=jobs, log=log)
-    changed += publish()
-    atomic_write_text(CACHE, json.dumps({nb.name: input_hash(nb) for nb in everything}, indent=1,
-                                        sort_keys=True) + "\n")
+    with staging.lock(paths.ROOT):
+        staging.recover(paths.ROOT, log=log)
+        before = staging.snapshot(paths.ROOT)
+        log("[validate] registers, links and extract checksums")
+        validate_all()
+        cache = {} if force or not CACHE.exists() else json.loads(CACHE.read_text())
+        everything = notebooks()
+        hashes = {nb.name: input_hash(nb) for nb in everything}
+        stale = [nb for nb in everything if nb.stem != OVERVIEW and cache.get(nb.name) != hashes[nb.name]]
+        overview = [nb for nb in everything if nb.stem == OVERVIEW
+                    and (stale or orphan_parts(paths.ROOT) or cache.get(nb.name) != hashes[nb.name])]
+        env = {"FACTCHECK_CHART_CACHE": "0"} if force else {}
+        with staging.Stage(paths.ROOT, started=before) as stage:
+            remove_orphans(stage.path)
+            done = run_notebooks(stage.path, [stale, overview], env=env, jobs=jobs, log=log)
+            publish_in(stage.path)
+            changed = stage.publish()
+        atomic_write_text(CACHE, json.dumps(hashes, indent=1, sort_keys=True) + "\n")
     log(f"build: {done} notebook(s) executed, {len(everything) - done} unchanged, "
         f"{len(changed)} file(s) updated in {time.perf_counter() - started:.1f}s")
     return changed
@@ -177,6 +211,10 @@ def export_figures(langs, size: str, chart: str = None, log=print) -> list:
         raise ValueError(f"languages must be among {LANGS} and size among {tuple(SIZES)}")
     env = {"FACTCHECK_CHART_LANGS": ",".join(langs), "FACTCHECK_CHART_SIZE": size,
            "FACTCHECK_CHART_ONLY": chart or ""}
-    changed, _ = run_staged([notebooks()], env=env, copy=("figures",), log=log)
+    with staging.lock(paths.ROOT):
+        staging.recover(paths.ROOT, log=log)
+        with staging.Stage(paths.ROOT) as stage:
+            run_notebooks(stage.path, [notebooks()], env=env, log=log)
+            changed = stage.publish(folders=("figures",))
     log(f"figures: {len(changed)} file(s) written for {','.join(langs)} at size '{size}'")
     return changed

@@ -2,7 +2,7 @@
 import argparse
 import sys
 
-from .errors import InputError
+from .errors import BuildError, InputError
 
 
 def main(argv=None) -> int:
@@ -22,6 +22,8 @@ def main(argv=None) -> int:
                                               "show which verdicts move")
     refresh.add_argument("--date", default=None, help="date accessed, YYYY-MM-DD (default: today)")
     refresh.add_argument("--only", choices=("unhcr", "eurostat"), default=None, help="one publisher only")
+    sub.add_parser("publish", help="write the README sections, ClaimReview and the report from the verdicts "
+                                   "(the build runs this inside its staging copy)")
     run = sub.add_parser("run", help="execute one notebook in place (no staging, no cache)")
     run.add_argument("notebook", help="path to the .ipynb file")
     args = parser.parse_args(argv)
@@ -31,6 +33,9 @@ def main(argv=None) -> int:
         if args.command == "build":
             from .build import build as run_build
             run_build(force=args.force, jobs=args.jobs)
+        elif args.command == "publish":
+            from .publish import publish
+            publish()
         elif args.command == "snapshots":
             from .snapshots import make_snapshots
             rows = make_snapshots(args.sources)
@@ -56,7 +61,7 @@ def main(argv=None) -> int:
             from .registers import validate_all
             registers = validate_all()
             print(f"valid: {len(registers['claims'])} claims, {len(registers['sources'])} sources")
-    except (InputError, NotebookFailed, ValueError) as exc:
+    except (InputError, BuildError, NotebookFailed, ValueError) as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     return 0

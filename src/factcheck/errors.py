@@ -12,3 +12,8 @@ class InputError(Exception):
         if column is not None:
             where.append(f"column '{column}'")
         super().__init__(f"{', '.join(where)}: {message}")
+
+
+class BuildError(Exception):
+    """A build or refresh that stopped before publishing anything (an edit during the build,
+    a full disk, another build running). The message is one line."""

@@ -2,6 +2,7 @@
 import re
 
 from . import claimreview, paths, readme, report
+from .errors import InputError
 from .registers import load_claims, load_sources
 from .verdicts import assemble_verdicts
 
@@ -9,6 +10,9 @@ from .verdicts import assemble_verdicts
 def date_published() -> str:
     """The release date in CITATION.cff: one place, so re-runs give identical files."""
     match = re.search(r"^date-released:\s*(\S+)", (paths.ROOT / "CITATION.cff").read_text(), re.M)
+    if match is None:
+        raise InputError("CITATION.cff", "has no 'date-released: YYYY-MM-DD' line (the ClaimReview "
+                         "records' datePublished)", column="date-released")
     return match.group(1).strip("'\"")
 
 

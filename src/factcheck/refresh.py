@@ -34,11 +34,9 @@ import hashlib
 import http.client
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -48,7 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import eurostat, paths, snapshots
+from . import eurostat, paths, snapshots, staging
 from .errors import InputError
 from .io import atomic_write_bytes
 
@@ -59,8 +57,6 @@ UNHCR_PAGE_SIZE = 10_000                   # upstream sets no ceiling; ~3 MB a p
 MAX_PAGES = 500                            # a larger maxPages means the API changed, not our data
 REGISTER_COLUMNS = ["source_id", "publisher", "title", "url", "date_published", "date_accessed", "licence",
                     "kind", "extract_path", "upstream_file", "vintage", "upstream_sha256", "extract_sha256", "note"]
-STAGED = ("data", "figures", "notebooks", "report", "README.md", "CITATION.cff", "pyproject.toml")
-COPIED_BACK = ("data", "figures", "notebooks", "report", "README.md")
 
 
 class DownloadError(InputError):
@@ -434,15 +430,6 @@ def _check_date(date: str) -> str:
         raise InputError("--date", f"'{date}' is not a date YYYY-MM-DD") from None
 
 
-def _stage(stage: Path) -> None:
-    for name in STAGED:
-        source = paths.ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, stage / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        elif source.exists():
-            shutil.copy2(source, stage / name)
-
-
 def _rebuild(stage: Path, log=print) -> str:
     env = dict(os.environ, FACTCHECK_ROOT=str(stage), FACTCHECK_SHARED=str(paths.SHARED))
     log("[refresh] rebuilding every notebook in a staging copy with the new data")
@@ -457,20 +444,6 @@ def _rebuild(stage: Path, log=print) -> str:
     return summary[-1] if summary else ""
 
 
-def _copy_back(stage: Path) -> list:
-    from .build import _copy_back as copy_folders
-
-    changed = copy_folders(stage, tuple(name for name in COPIED_BACK if (stage / name).is_dir()))
-    for name in COPIED_BACK:
-        file = stage / name
-        if file.is_file():
-            target = paths.ROOT / name
-            if not target.exists() or target.read_bytes() != file.read_bytes():
-                atomic_write_bytes(target, file.read_bytes())
-                changed.append(target)
-    return changed
-
-
 def refresh(date: str, only: str = None, config: HttpConfig = None, log=print, sleep=time.sleep) -> pd.DataFrame:
     """Download, snapshot, rebuild in a stage, copy back, print the verdict diff; return it.
     Raises InputError (DownloadError, FormatError) with nothing in the project changed."""
@@ -483,16 +456,15 @@ def refresh(date: str, only: str = None, config: HttpConfig = None, log=print, s
     files, raw, rows = _snapshot_files(date, unhcr, euro)
     target, register = _register_bytes(date, rows, paths.ROOT)
     files[target] = register
-    (paths.ROOT / "build").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="refresh-stage-", dir=paths.ROOT / "build") as tmp:
-        stage = Path(tmp)
-        _stage(stage)
-        for relative, payload in files.items():
-            atomic_write_bytes(stage / relative, payload)
-        summary = _rebuild(stage, log=log)
-        old = _read_verdicts(paths.VERDICTS_FILE)
-        new = _read_verdicts(stage / "data" / "verdicts.csv")
-        changed = _copy_back(stage)
+    with staging.lock(paths.ROOT):
+        staging.recover(paths.ROOT, log=log)
+        with staging.Stage(paths.ROOT, prefix="refresh-stage-") as stage:
+            for relative, payload in files.items():
+                atomic_write_bytes(stage.path / relative, payload)
+            summary = _rebuild(stage.path, log=log)
+            old = _read_verdicts(paths.VERDICTS_FILE)
+            new = _read_verdicts(stage.path / "data" / "verdicts.csv")
+            changed = stage.publish(inputs_written={Path(relative).as_posix() for relative in files})
     for relative, payload in raw.items():
         atomic_write_bytes(paths.ROOT / relative, payload)
     diff = verdict_diff(old, new)
