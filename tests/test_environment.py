@@ -20,3 +20,30 @@ def test_environment_yml_matches_requirements():
     pip_pins = _pins((paths.ROOT / "requirements.txt").read_text().splitlines())
     conda_pins = _pins((paths.ROOT / "environment.yml").read_text().splitlines())
     assert pip_pins == conda_pins, (sorted(pip_pins - conda_pins), sorted(conda_pins - pip_pins))
+
+
+# Import names that differ from the distribution's name.
+DISTRIBUTION = {"PIL": "pillow", "IPython": "ipython"}
+
+
+def test_pyproject_declares_what_the_package_imports():
+    import ast
+    import sys
+    import tomllib
+
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]
+    declared = {re.split(r"[<>=\[ ]", item)[0].lower() for item in project["dependencies"]}
+    extras = {re.split(r"[<>=\[ ]", item)[0].lower() for items in project["optional-dependencies"].values()
+              for item in items}
+    imported = set()
+    for module in (paths.ROOT / "src" / "factcheck").rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = {DISTRIBUTION.get(name, name).lower() for name in imported
+                   if name not in sys.stdlib_module_names and name != "factcheck"}
+    assert third_party - declared - extras == set()
+    # nothing declared that the package does not import, but the kernel the notebooks run in
+    assert declared - third_party == {"ipykernel"}
