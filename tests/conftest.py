@@ -27,8 +27,8 @@ def project(tmp_path) -> Path:
     return root
 
 
-def run_cli(root: Path, *args, timeout=600) -> subprocess.CompletedProcess:
-    env = dict(os.environ, FACTCHECK_ROOT=str(root), FACTCHECK_SHARED=str(paths.SHARED))
+def run_cli(root: Path, *args, timeout=600, env=None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FACTCHECK_ROOT": str(root), "FACTCHECK_SHARED": str(paths.SHARED), **(env or {})}
     return subprocess.run([sys.executable, "-m", "factcheck", *args], env=env, capture_output=True,
                           text=True, timeout=timeout)
 

@@ -14,8 +14,6 @@ def test_claims_register_has_the_twenty_claims():
 
 def test_every_quote_is_verbatim_in_the_letter():
     text = letter_text()
-    if text is None:
-        pytest.skip(f"the letter folder {paths.LETTER_DIR} is not on this machine: quotes not checked")
     claims = load_claims(check_letter=False)
     missing = [row.claim_id for row in claims.itertuples() if not quote_in_letter(row.quote_nl, text)]
     assert missing == []
@@ -34,7 +32,7 @@ def test_registers_validate_and_links_resolve():
 
 def test_snapshot_sources_carry_full_provenance():
     sources = load_sources()
-    snapshots = sources[sources["extract_path"] != ""]
+    snapshots = sources[(sources["kind"] == "dataset") & (sources["extract_path"] != "")]
     assert len(snapshots) >= 13
     for column in ("publisher", "url", "licence", "vintage", "upstream_sha256", "extract_sha256", "upstream_file"):
         assert (snapshots[column] != "").all(), column

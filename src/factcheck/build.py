@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import paths, staging
-from .errors import BuildError
-from .io import atomic_write_bytes, atomic_write_text
+from .errors import BuildError, InputError
+from .io import atomic_write_bytes, atomic_write_text, read_json, read_notebook
 
 OVERVIEW = "00-overview"
 CACHE = paths.ROOT / "build" / "notebook-hashes.json"
@@ -53,9 +53,7 @@ def _digest(files) -> str:
 
 def _source_hash(notebook: Path) -> str:
     """Hash of the cells' sources only: outputs change when executed, inputs don't."""
-    import nbformat
-
-    nb = nbformat.read(notebook, as_version=4)
+    nb = read_notebook(notebook)
     return hashlib.sha256(json.dumps([c.source for c in nb.cells]).encode()).hexdigest()
 
 
@@ -77,7 +75,7 @@ def execute(notebook: Path, root: Path, env: dict = None) -> bytes:
 
     os.environ["FACTCHECK_ROOT"] = str(root)
     os.environ.update(env or {})
-    nb = nbformat.read(notebook, as_version=4)
+    nb = read_notebook(notebook)
     client = NotebookClient(nb, timeout=TIMEOUT, kernel_name=KERNEL, record_timing=False,
                             resources={"metadata": {"path": str(notebook.parent)}})
     client.execute()
@@ -104,12 +102,13 @@ def _run(task):
     staged, root, env = task
     started = time.perf_counter()
     try:
-        payload = execute(Path(staged), Path(root), env)
+        atomic_write_bytes(staged, execute(Path(staged), Path(root), env))
+    except InputError as exc:           # the stage's disk is full, or similar: one line
+        return staged, str(exc), True, time.perf_counter() - started
     except Exception as exc:  # report every failing notebook by name
         if getattr(exc, "ename", None) in INPUT_ERRORS:     # bad input: its one line, no traceback
             return staged, exc.evalue, True, time.perf_counter() - started
         return staged, f"{type(exc).__name__}: {exc}", False, time.perf_counter() - started
-    atomic_write_bytes(staged, payload)
     return staged, None, False, time.perf_counter() - started
 
 
@@ -183,7 +182,7 @@ def build(force: bool = False, jobs: int = None, log=print) -> list:
         before = staging.snapshot(paths.ROOT)
         log("[validate] registers, links and extract checksums")
         validate_all()
-        cache = {} if force or not CACHE.exists() else json.loads(CACHE.read_text())
+        cache = {} if force or not CACHE.exists() else read_json(CACHE)
         everything = notebooks()
         hashes = {nb.name: input_hash(nb) for nb in everything}
         stale = [nb for nb in everything if nb.stem != OVERVIEW and cache.get(nb.name) != hashes[nb.name]]

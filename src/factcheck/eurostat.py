@@ -36,6 +36,7 @@ import pandas as pd
 
 from . import paths
 from .errors import InputError
+from .schema import finite_numbers
 
 BASE_URL = "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0/data/"
 PUBLISHER = "Eurostat"
@@ -276,7 +277,7 @@ def latest(dataset: str, sources: pd.DataFrame = None):
     verify_extracts(row)
     path = paths.ROOT / row.iloc[0]["extract_path"]
     frame = read_csv_strict(path, required=[TIME, VALUE, FLAG])
-    numbers = pd.to_numeric(frame[VALUE].replace("", None), errors="coerce")
+    numbers = finite_numbers(frame[VALUE])
     bad = numbers.isna() & (frame[VALUE] != "")
     if bad.any():
         line = int(bad.to_numpy().nonzero()[0][0]) + 1

@@ -1,12 +1,17 @@
-"""Reading and writing files: checksums, strict CSV reading, atomic writes."""
+"""Reading and writing files: checksums, strict CSV, JSON and notebook reading, atomic writes.
+
+Every reader names the file and the line (and column) of what it cannot read."""
+import csv
 import hashlib
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
+from .errors import InputError, OutputError, record_row_lines
 from .paths import rel
 
 
@@ -23,17 +28,22 @@ os.umask(_UMASK)
 
 
 def atomic_write_bytes(path, payload: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    """Write to a temporary file beside `path`, then rename: readers never see half a file.
+    A full disk or a read-only folder is an OutputError naming `path`."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the usual file mode
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(rel(path), f"cannot write: {exc.strerror or exc}") from exc
         raise
 
 
@@ -46,33 +56,82 @@ def write_csv(path, frame: pd.DataFrame) -> None:
     atomic_write_text(path, frame.to_csv(index=False, lineterminator="\n"))
 
 
-def read_csv_strict(path, required=None) -> pd.DataFrame:
-    """Read a CSV as text columns; name the file and row when it is malformed."""
+def read_text(path) -> str:
+    """A UTF-8 text file (a leading byte order mark is dropped); a byte that is not UTF-8
+    is an InputError naming its line and column (the byte's position in the line)."""
     path = Path(path)
     if not path.exists():
         raise InputError(rel(path), "file is missing")
+    raw = path.read_bytes()
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
-    except pd.errors.ParserError as exc:
-        raise InputError(rel(path), f"malformed CSV: {exc}") from exc
-    except pd.errors.EmptyDataError as exc:
-        raise InputError(rel(path), "file is empty") from exc
-    _check_ragged(path)
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        raise InputError(rel(path), f"is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded "
+                         "(save the file as UTF-8)", line=raw.count(b"\n", 0, exc.start) + 1,
+                         column=exc.start - line_start + 1) from exc
+
+
+def _parse_json(text: str, shown: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(shown, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from exc
+
+
+def read_json(path):
+    """A JSON file; invalid JSON is an InputError naming its line and column."""
+    return _parse_json(read_text(path), rel(path))
+
+
+def read_notebook(path):
+    """A notebook as `nbformat.read(path, as_version=4)` returns it; invalid JSON or a damaged
+    notebook structure is an InputError naming the file (and the line and column of bad JSON)."""
+    import nbformat
+
+    text, shown = read_text(path), rel(path)
+    _parse_json(text, shown)
+    captured = {}
+    try:
+        notebook = nbformat.reads(text, as_version=4, capture_validation_error=captured)
+    except Exception as exc:  # nbformat raises assorted types for a damaged structure
+        raise InputError(shown, f"is not a valid notebook: {exc}") from exc
+    if captured:
+        raise InputError(shown, f"is not a valid notebook: {captured['ValidationError'].message}")
+    return notebook
+
+
+def read_csv_strict(path, required=None) -> pd.DataFrame:
+    """Read a CSV as text columns; name the file, row, true line and column when it is malformed.
+
+    Blank lines are skipped; messages still name the line each row starts on."""
+    path = Path(path)
+    shown = rel(path)
+    reader = csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
+    rows, lines = [], []
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise InputError(shown, "file is empty")
+        while True:
+            start = reader.line_num + 1
+            row = next(reader, None)
+            if row is None:
+                break
+            if not row:
+                continue
+            if len(row) != len(header):
+                raise InputError(shown, f"has {len(row)} fields, the header has {len(header)}",
+                                 row=len(rows) + 1, line=start)
+            rows.append(row)
+            lines.append(start)
+    except csv.Error as exc:
+        raise InputError(shown, f"malformed CSV: {exc}", line=reader.line_num) from exc
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    if duplicated:
+        raise InputError(shown, "column name appears twice in the header", column=duplicated[0])
     for column in required or []:
-        if column not in frame.columns:
-            raise InputError(rel(path), f"required column is missing (have: {', '.join(frame.columns)})",
-                             column=column)
-    return frame
-
-
-def _check_ragged(path: Path) -> None:
-    """pandas pads short rows silently; a short row is a truncated or broken row."""
-    import csv
-
-    with open(path, newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        for row_number, row in enumerate(reader, start=1):
-            if row and len(row) != len(header):
-                raise InputError(rel(path), f"has {len(row)} fields, the header has {len(header)}",
-                                 row=row_number)
+        if column not in header:
+            raise InputError(shown, f"required column is missing (have: {', '.join(header)})", column=column)
+    record_row_lines(shown, lines)
+    return pd.DataFrame(rows, columns=header, dtype=str)

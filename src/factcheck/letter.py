@@ -4,13 +4,14 @@ The letter file is a Markdown-ish transcription: link targets "[text](#)", empha
 "*text*", superscripts "21^{ste}" and page breaks inside sentences are artefacts of the
 transcription, not words of the letter. We compare quotes against the text with those
 removed and all whitespace collapsed, so a quote reads as the printed letter does.
+The text is the project's committed copy (paths.LETTER_FILE, data/letter/), registered with
+its sha256 in data/sources/letter.csv, so the check runs on every machine.
 """
 import re
 from pathlib import Path
 
-from .paths import LETTER_DIR
-
-LETTER_FILE = "vluchtelingenwerk-2026-02-02.txt"
+from .io import read_text
+from .paths import LETTER_FILE
 
 
 def normalise(text: str) -> str:
@@ -20,12 +21,9 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def letter_text(letter_dir: Path = LETTER_DIR) -> str | None:
-    """The normalised letter, or None when the letter folder is not on this machine."""
-    path = Path(letter_dir) / LETTER_FILE
-    if not path.exists():
-        return None
-    return normalise(path.read_text(encoding="utf-8"))
+def letter_text(path: Path = LETTER_FILE) -> str:
+    """The normalised letter (the project's committed copy; missing is an InputError)."""
+    return normalise(read_text(path))
 
 
 def quote_in_letter(quote: str, text: str) -> bool:

@@ -27,9 +27,10 @@ FIGURES = ROOT / "figures"
 NOTEBOOKS = ROOT / "notebooks"
 CLAIMS_FILE = DATA / "claims.csv"
 VERDICTS_FILE = DATA / "verdicts.csv"
-# Upstream snapshots are read only by `make snapshots` and the quote test.
+# The letter checked, a committed copy registered in data/sources/letter.csv (with its sha256).
+LETTER_FILE = DATA / "letter" / "vluchtelingenwerk-2026-02-02.txt"
+# Upstream snapshots are read only by `make snapshots`.
 SHARED = Path(os.environ.get("FACTCHECK_SHARED", ROOT.parent / "shared"))
-LETTER_DIR = SHARED / "letter"
 
 
 def rel(path: Path) -> str:

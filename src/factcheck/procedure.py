@@ -70,6 +70,8 @@ RESEARCH_SCHEMA = Schema("other-research", (
     Column("quote"),
     Column("finding"),
 ))
+PUBLISHED_SCHEMAS = (PROCEDURE_SCHEMA, WAITING_SCHEMA, TIMELINE_SCHEMA, STOCK_SCHEMA, RULES_SCHEMA,
+                     AGREEMENT_SCHEMA, RESEARCH_SCHEMA)
 
 
 def _load(name: str, schema: Schema) -> pd.DataFrame:

@@ -440,6 +440,7 @@ PUBLISHED_SCHEMA = Schema(PUBLISHED_TABLE, (
     Column("level"),
     Column("quote"),
 ), unique=("figure_id",))
+PUBLISHED_SCHEMAS = (PUBLISHED_SCHEMA,)
 
 
 def load_published_figures() -> pd.DataFrame:

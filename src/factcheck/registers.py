@@ -64,7 +64,7 @@ def load_claims(path: Path = None, check_letter: bool = True) -> pd.DataFrame:
             raise InputError(shown, "fragment_nl is not part of quote_nl", row=row_number,
                              column="fragment_nl")
         if text is not None and not quote_in_letter(row.quote_nl, text):
-            raise InputError(shown, f"quote is not in the letter {paths.rel(paths.LETTER_DIR)}",
+            raise InputError(shown, f"quote is not in the letter {paths.rel(paths.LETTER_FILE)}",
                              row=row_number, column="quote_nl")
     return claims
 
@@ -150,6 +150,15 @@ def load_published(name: str, schema: Schema = None, sources: pd.DataFrame = Non
     return frame
 
 
+def published_schemas() -> dict:
+    """The schema of each data/published/<name>.csv by name, from the topic modules that read
+    the tables (imported here, not above: they import this module)."""
+    from . import procedure, recognition, resettlement, solidarity
+
+    modules = (procedure, recognition, resettlement, solidarity)
+    return {schema.name: schema for module in modules for schema in module.PUBLISHED_SCHEMAS}
+
+
 def validate_all() -> dict:
     """Validate the registers and their links; return them. Raises InputError."""
     from .snapshots import check_extracts
@@ -160,8 +169,9 @@ def validate_all() -> dict:
     claims = load_claims()
     for row_number, row in enumerate(claims.itertuples(index=False), start=1):
         check_source_ids(row.source_ids, sources, paths.rel(paths.CLAIMS_FILE), row_number, "source_ids")
+    schemas = published_schemas()
     for file in sorted(paths.PUBLISHED.glob("*.csv")):
-        load_published(file.stem, sources=sources)
+        load_published(file.stem, schemas.get(file.stem), sources=sources)
     # The notebooks' verdict parts are outputs of this build: they are checked after the
     # notebooks ran (`verdicts.assemble_verdicts`), so an edit they predate cannot block it.
     return {"claims": claims, "sources": sources}

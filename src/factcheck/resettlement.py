@@ -92,6 +92,7 @@ ARRIVALS_SCHEMA = Schema("resettlement-arrivals-published", (
     Column("source_id", "ids"),
     Column("note", required=False),
 ))
+PUBLISHED_SCHEMAS = (PGRN_SCHEMA, PLEDGE_SCHEMA, PERIOD_SCHEMA, QUOTA_SCHEMA, ARRIVALS_SCHEMA)
 
 
 def load_pgrn(sources=None) -> pd.DataFrame:

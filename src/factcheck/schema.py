@@ -3,9 +3,11 @@
 A small validator of our own rather than pandera: the registers are tiny, and we want
 messages in one exact form (file, row, line, column) and nothing else to pin.
 """
+import datetime
 import math
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -55,15 +57,15 @@ def _check_value(column: Column, value: str):
             number = float(value)
         except ValueError:
             return None, f"'{value}' is not a number"
-        if math.isnan(number):
-            return None, "NaN is not allowed"
+        if not math.isfinite(number):
+            return None, f"'{value}' is not a finite number"
         if column.minimum is not None and number < column.minimum:
             return None, f"{number:g} is below the minimum {column.minimum:g}"
         return number, None
-    if kind == "date" and not DATE.match(value):
+    if kind == "date" and not _is_date(value):
         return None, f"'{value}' is not a date YYYY-MM-DD"
-    if kind == "url" and not value.startswith(("http://", "https://")):
-        return None, f"'{value}' is not an http(s) URL"
+    if kind == "url" and not _is_web_url(value):
+        return None, f"'{value}' is not an http(s) URL with a host"
     if kind == "sha256" and not SHA256.match(value):
         return None, f"'{value}' is not a sha256 hex digest"
     if kind == "id" and not ID.match(value):
@@ -81,6 +83,35 @@ def _check_value(column: Column, value: str):
     return value, None
 
 
+def _is_date(value: str) -> bool:
+    if not DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:  # 2026-13-45, 2026-02-30
+        return False
+    return True
+
+
+def _is_web_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. a malformed port or IPv6 address
+        return False
+
+
+def finite_numbers(text: pd.Series) -> pd.Series:
+    """Text cells as numbers; empty, non-numeric and infinite cells become NaN."""
+    numbers = pd.to_numeric(text.where(text.str.strip() != "", None), errors="coerce")
+    return numbers.where(numbers.abs() != math.inf)
+
+
+def _is_key(column: Column, schema: Schema) -> bool:
+    """Ids, patterned codes and unique columns: a space around the value makes another key."""
+    return column.kind == "id" or column.pattern is not None or column.name in schema.unique
+
+
 def validate(frame: pd.DataFrame, schema: Schema, file: str) -> pd.DataFrame:
     """Check every cell; raise one InputError for the first problem, listing all found."""
     problems = []
@@ -91,8 +122,11 @@ def validate(frame: pd.DataFrame, schema: Schema, file: str) -> pd.DataFrame:
     typed = frame.copy()
     for column in schema.columns:
         converted = []
+        key = _is_key(column, schema)
         for row_number, value in enumerate(frame[column.name].tolist(), start=1):
             result, problem = _check_value(column, value.strip())
+            if key and not problem and value != value.strip():
+                problem = f"'{value}' has leading or trailing spaces"
             if problem:
                 problems.append(InputError(file, problem, row=row_number, column=column.name))
             converted.append(result)
@@ -101,7 +135,7 @@ def validate(frame: pd.DataFrame, schema: Schema, file: str) -> pd.DataFrame:
             typed[column.name] = pd.array(converted, dtype=dtype)
     for name in schema.unique:
         seen = {}
-        for row_number, value in enumerate(frame[name].tolist(), start=1):
+        for row_number, value in enumerate(frame[name].str.strip().tolist(), start=1):
             if value in seen:
                 problems.append(InputError(
                     file, f"duplicate value '{value}' (first in row {seen[value]})",
@@ -112,6 +146,6 @@ def validate(frame: pd.DataFrame, schema: Schema, file: str) -> pd.DataFrame:
         if len(problems) > 1:
             more = "\n".join(f"  - {p}" for p in problems[1:20])
             first = InputError(first.file, f"{first.message}\n{len(problems) - 1} more problem(s):\n{more}",
-                               row=first.row, column=first.column)
+                               row=first.row, column=first.column, line=first.line)
         raise first
     return typed

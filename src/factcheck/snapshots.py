@@ -15,7 +15,8 @@ import pandas as pd
 
 from . import paths
 from .errors import InputError
-from .io import atomic_write_text, read_csv_strict, sha256, write_csv
+from .io import atomic_write_text, read_csv_strict, read_json, sha256, write_csv
+from .schema import finite_numbers
 
 UNHCR_REPO = "https://github.com/PopulationStatistics/refugees"
 UNHCR_COMMITS = {"2025.06.0": "68f13991401e35d81752898040e6e0c33f4a20a5",
@@ -260,7 +261,10 @@ def read_extract(path: Path) -> pd.DataFrame:
     frame = read_csv_strict(path)
     sidecar = path.with_suffix(".provenance.json")
     if sidecar.exists():
-        expected = json.loads(sidecar.read_text(encoding="utf-8"))["columns"]
+        provenance = read_json(sidecar)
+        expected = provenance.get("columns") if isinstance(provenance, dict) else None
+        if not isinstance(expected, list):
+            raise InputError(paths.rel(sidecar), "has no list of 'columns'")
         missing = [column for column in expected if column not in frame.columns]
         if missing:
             raise InputError(shown, f"column is missing or renamed (expected {', '.join(expected)})",
@@ -271,7 +275,7 @@ def read_extract(path: Path) -> pd.DataFrame:
             continue
         text = frame[column]
         empty = text.str.strip() == ""
-        numbers = pd.to_numeric(text.where(~empty, None), errors="coerce")
+        numbers = finite_numbers(text)
         _first_bad(shown, column, numbers.isna() & ~empty, lambda r: f"'{text.iloc[r]}' is not a number")
         if column not in OPTIONAL_COUNTS:
             _first_bad(shown, column, empty, lambda r: "a value is required")
@@ -291,9 +295,9 @@ def _first_bad(shown: str, column: str, mask: pd.Series, message) -> None:
 
 
 def check_extracts(sources: pd.DataFrame) -> None:
-    """Type-check every registered extract (after its checksum was verified)."""
+    """Type-check every registered data extract (after its checksum was verified)."""
     for row in sources.itertuples(index=False):
-        if row.extract_path:
+        if row.kind == "dataset" and row.extract_path:
             read_extract(paths.ROOT / row.extract_path)
 
 

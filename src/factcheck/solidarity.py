@@ -71,6 +71,7 @@ CATEGORIES = (UNDER_PRESSURE, AT_RISK, SIGNIFICANT)
 CLASSIFICATION_SCHEMA = Schema("solidarity-classification", (
     Column("iso3", pattern=r"[A-Z]{3}"), Column("country_en"), Column("category", "choice", choices=CATEGORIES),
     Column("decision"), Column("period"), Column("source_id", "ids")))
+PUBLISHED_SCHEMAS = (POOLS_SCHEMA, FIGURES_SCHEMA, PARTICIPATION_SCHEMA, CLASSIFICATION_SCHEMA)
 
 
 def load_pools() -> pd.DataFrame:
