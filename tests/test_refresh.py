@@ -1,6 +1,8 @@
 """The online refresh without internet: fixture responses in the publishers' real formats
 (tests/fixtures/refresh) served by a local HTTP server on 127.0.0.1, with faults on demand:
-slow (longer than the timeout), HTTP 500 (once, or always), 404, a truncated body, a missing key."""
+slow (longer than the timeout), trickling (every read quick, the whole slow), HTTP 500 (once, or
+always), 404, a truncated body, a body too large (announced or streamed), a missing key, and
+paging ignored (the same page again, with or without its page number)."""
 import hashlib
 import json
 import math
@@ -24,6 +26,8 @@ from factcheck.errors import InputError
 
 FIXTURES = Path(__file__).with_name("fixtures") / "refresh"
 DATE = "2026-11-29"
+TRICKLE_SECONDS = 4.0          # a trickling answer ends (cut short) after this, whatever the client does
+STREAM_BYTES = 64 * 2 ** 20    # the most a streaming answer without Content-Length sends
 
 
 # ---- the fake publishers ------------------------------------------------------------------------
@@ -49,6 +53,30 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _trickle(self, body):
+        """The whole body announced, then one byte every 20 ms (each read is quick)."""
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        stop = time.monotonic() + TRICKLE_SECONDS
+        for byte in body:
+            if time.monotonic() > stop:
+                break
+            self.wfile.write(bytes([byte]))
+            time.sleep(0.02)
+        self.close_connection = True
+
+    def _stream(self):
+        """No Content-Length, so the body lasts until the connection closes: up to STREAM_BYTES."""
+        self.send_response(200)
+        self.end_headers()
+        self.close_connection = True
+        chunk = b" " * 2 ** 16
+        for _ in range(STREAM_BYTES // len(chunk)):
+            self.wfile.write(chunk)
+            with self.server.lock:
+                self.server.sent += len(chunk)
+
     def do_GET(self):
         server = self.server
         split = urlsplit(self.path)
@@ -57,7 +85,11 @@ class Handler(BaseHTTPRequestHandler):
             mode = next((m for key, m in server.faults.items() if key in self.path), None)
             seen = server.seen.get(split.path, 0)
             server.seen[split.path] = seen + 1
-        fixture = fixture_for(split.path, parse_qs(split.query))
+        query = parse_qs(split.query)
+        asked = query.get("page", ["1"])[0]
+        if mode in ("no-page", "repeat"):    # the publisher ignores the page parameter
+            query["page"] = ["1"]
+        fixture = fixture_for(split.path, query)
         if mode == "404" or not fixture.exists():
             return self._send(404, b"<html><body>404 Not Found</body></html>")
         body = fixture.read_bytes()
@@ -65,6 +97,20 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(500, b'{"error":[{"status":500,"label":"Internal server error"}]}')
         if mode == "slow":
             time.sleep(server.delay)
+        if mode == "trickle":
+            return self._trickle(body)
+        if mode == "stream":
+            return self._stream()
+        if mode == "huge":                   # announces more than the client's limit, sends less
+            self.close_connection = True
+            return self._send(200, body, length=refresh.MAX_RESPONSE_BYTES + 1)
+        if mode in ("no-page", "repeat"):    # page 1 again: without 'page', or with the page asked for
+            payload = json.loads(body)
+            if mode == "no-page":
+                payload.pop("page")
+            else:
+                payload["page"] = int(asked)
+            body = json.dumps(payload).encode()
         if mode == "truncated":
             self.close_connection = True
             return self._send(200, body[: len(body) // 2], length=len(body))
@@ -85,6 +131,7 @@ class Publisher(ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), Handler)
         self.lock, self.requests, self.seen, self.faults, self.delay = threading.Lock(), [], {}, {}, 1.5
+        self.sent = 0
 
     def handle_error(self, request, client_address):  # the client gave up on a slow answer
         pass
@@ -117,6 +164,7 @@ def online(monkeypatch, publisher):
     monkeypatch.setenv("FACTCHECK_UNHCR_API", f"{publisher.base}/unhcr/")
     monkeypatch.setenv("FACTCHECK_EUROSTAT_API", f"{publisher.base}/eurostat/")
     monkeypatch.setenv("FACTCHECK_HTTP_TIMEOUT", "0.5")
+    monkeypatch.setenv("FACTCHECK_HTTP_DEADLINE", "1")
     monkeypatch.setenv("FACTCHECK_HTTP_ATTEMPTS", "2")
     monkeypatch.setenv("FACTCHECK_HTTP_BACKOFF", "0.01")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
@@ -259,6 +307,42 @@ def test_truncated_body_is_detected(publisher):
         refresh.fetch(f"{publisher.base}/eurostat/migr_resettle", config_for(publisher), sleep=quiet)
 
 
+def test_trickling_server_hits_the_deadline_of_the_attempt(publisher):
+    """The socket timeout (0.3 s) bounds each read; the deadline (0.6 s) bounds the attempt."""
+    publisher.faults = {"demo_pjan": "trickle"}
+    started = time.monotonic()
+    with pytest.raises(refresh.DownloadError, match=r"no complete response within 0\.6 s \(\d+ bytes read\); "
+                                                    r"gave up after 2 attempt\(s\)") as caught:
+        refresh.fetch(f"{publisher.base}/eurostat/demo_pjan", config_for(publisher, timeout=0.3, deadline=0.6),
+                      sleep=quiet)
+    assert time.monotonic() - started < 2 * 0.6 + 1 and len(publisher.requests) == 2
+    assert str(caught.value).startswith(f"{publisher.base}/eurostat/demo_pjan")
+
+
+def test_overall_deadline_stops_the_retries(publisher):
+    publisher.faults = {"demo_pjan": "500"}
+    config = config_for(publisher, attempts=100, backoff=0.1, max_backoff=0.1, total=1.0,
+                        until=time.monotonic() + 1.0)
+    started = time.monotonic()
+    with pytest.raises(refresh.DownloadError, match=r"HTTP 500.*; the refresh's deadline \(1 s for all downloads\) "
+                                                    r"leaves no time for attempt \d+"):
+        refresh.fetch(f"{publisher.base}/eurostat/demo_pjan", config, sleep=time.sleep)
+    assert time.monotonic() - started < 2.0 and len(publisher.requests) < 20
+
+
+@pytest.mark.parametrize("mode, message", [
+    ("huge", f"the response announces {refresh.MAX_RESPONSE_BYTES + 1} bytes, more than the limit of 100000 bytes"),
+    ("stream", "the response is larger than the limit of 100000 bytes"),
+])
+def test_body_above_the_size_limit_is_refused_before_it_is_read(publisher, mode, message):
+    publisher.faults = {"demo_pjan": mode}
+    started = time.monotonic()
+    with pytest.raises(refresh.DownloadError, match=message):
+        refresh.fetch(f"{publisher.base}/eurostat/demo_pjan", config_for(publisher, max_bytes=100_000), sleep=quiet)
+    assert len(publisher.requests) == 1                      # not retried: a larger answer will not shrink
+    assert time.monotonic() - started < 2.0 and publisher.sent < STREAM_BYTES // 4
+
+
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -308,6 +392,21 @@ def test_unhcr_format_change_is_named(publisher):
     publisher.faults = {"/unhcr/asylum-decisions/": "schema-item"}
     with pytest.raises(eurostat.FormatError, match="item 1 is missing key 'dec_recognized'"):
         refresh.download_unhcr(config_for(publisher), DATE, log=quiet, sleep=quiet)
+
+
+@pytest.mark.parametrize("mode, message", [
+    ("no-page", "UNHCR asylum-decisions: response format changed: missing key 'page'"),
+    ("repeat", "UNHCR asylum-decisions: response format changed: page 2 has the same items as page 1"),
+])
+def test_unhcr_page_ignored_by_the_api_keeps_no_duplicate(publisher, mode, message):
+    """The API answers page 1 again for page 2, without a page number or echoing the one asked."""
+    publisher.faults = {"/unhcr/asylum-decisions/": mode}
+    download = refresh.Download("decisions")
+    with pytest.raises(eurostat.FormatError, match=message) as caught:
+        refresh.unhcr_pages(config_for(publisher), "asylum-decisions", [("coa", "BGR,HRV,HUN"), ("coo_all", "true")],
+                            download, log=quiet, sleep=quiet)
+    assert str(caught.value).startswith(f"{publisher.base}/unhcr/asylum-decisions/")
+    assert len(download.bodies) == (0 if mode == "no-page" else 1)
 
 
 def test_select_rows_names_missing_upstream_columns():
@@ -394,9 +493,17 @@ def test_refresh_end_to_end(project, online):
     ({"/unhcr/population/": "500"}, "HTTP 500"),
     ({"nama_10_gdp": "schema"}, "nama_10_gdp: response format changed: missing key 'dimension'"),
     ({"migr_asytpsm": "slow"}, "no response within 0.5 s"),
+    ({"migr_asytpsm": "trickle"}, "no complete response within 1 s"),
+    ({"/unhcr/population/": "huge"}, f"more than the limit of {refresh.MAX_RESPONSE_BYTES} bytes"),
+    ({"/unhcr/solutions/": "no-page"}, "UNHCR solutions: response format changed: missing key 'page'"),
+    ({"eurostat": "trickle", "deadline": "1.5"}, "the refresh's deadline (1.5 s for all downloads)"),
     ("offline", "cannot connect"),
 ])
 def test_failed_download_changes_nothing(project, online, monkeypatch, faults, expected):
+    if "deadline" in faults:          # one deadline for all downloads, shorter than an attempt's
+        faults = dict(faults)
+        monkeypatch.setenv("FACTCHECK_REFRESH_DEADLINE", faults.pop("deadline"))
+        monkeypatch.setenv("FACTCHECK_HTTP_DEADLINE", "30")
     if faults == "offline":
         monkeypatch.setenv("FACTCHECK_UNHCR_API", f"http://127.0.0.1:{_closed_port()}/unhcr/")
     else:

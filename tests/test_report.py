@@ -11,6 +11,8 @@ from factcheck.registers import load_claims, load_sources
 from factcheck.verdicts import assemble_verdicts
 
 ARTIFACTS = paths.ROOT / "test-artifacts"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
 
 
 def _rendered():
@@ -73,9 +75,7 @@ def test_report_in_headless_chromium():
     ARTIFACTS.mkdir(exist_ok=True)
     errors, requests = [], []
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=LAUNCH_ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -72,4 +72,18 @@ def problems(item: dict) -> list:
 
 
 def dumps(items: list) -> str:
+    """The standalone data/claimreview.jsonld: plain JSON, no escaping needed outside HTML."""
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+# Inside a <script> element the HTML parser, not JSON, decides where the script ends: "</script",
+# and "<!--" followed by "<script" (the "double escaped" state, which hides the real "</script>"),
+# change it. JSON's \uXXXX escapes of <, > and & keep every register text inert there and decode
+# to the same strings; U+2028/U+2029 are escaped for older JavaScript parsers.
+SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(items) -> str:
+    """`items` as JSON that is safe to embed in an HTML <script> element."""
+    text = json.dumps(items, ensure_ascii=False)
+    return text.translate(str.maketrans(SCRIPT_ESCAPES))

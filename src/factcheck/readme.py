@@ -11,9 +11,13 @@ from .verdicts import VOCABULARY
 README = paths.ROOT / "README.md"
 
 
-def _markdown_table(frame: pd.DataFrame) -> str:
+def _markdown_table(frame: pd.DataFrame, html: bool = False) -> str:
+    """A Markdown table. GitHub renders raw HTML in Markdown, so cell texts are HTML-escaped
+    (`<`, `>`, `&`) unless `html` says the cells are HTML built here (the gallery, whose texts are
+    escaped where it is built); `|` is escaped and line breaks are folded in every cell."""
     def cell(value):
-        return str(value).replace("|", "\\|").replace("\n", " ")
+        text = " ".join(str(value).splitlines())
+        return (text if html else escape(text, quote=False)).replace("|", "\\|")
     lines = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join(lines)
@@ -49,11 +53,12 @@ def gallery_markdown() -> str:
     for png in sorted(paths.FIGURES.glob("*/*.en.png")):
         name = png.parent.name
         meta = json.loads(png.with_name(f"{name}.en.json").read_text(encoding="utf-8"))
-        cells.append(f'<a href="figures/{name}/"><img src="figures/{name}/{name}.en.preview.png" width="300" '
+        folder = escape(name)
+        cells.append(f'<a href="figures/{folder}/"><img src="figures/{folder}/{folder}.en.preview.png" width="300" '
                      f'alt="{escape(meta["alt"])}"></a><br>{escape(meta["title"])}')
     cells += [""] * (len(cells) % 2)
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
-    return _markdown_table(pd.DataFrame(rows, columns=["", ""])) if rows else "(no charts yet)"
+    return _markdown_table(pd.DataFrame(rows, columns=["", ""]), html=True) if rows else "(no charts yet)"
 
 
 def sections(table: pd.DataFrame) -> dict:

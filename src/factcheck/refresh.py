@@ -3,7 +3,9 @@ rebuild, and show which verdicts move. Online only; never part of `make` or `mak
 
 All or nothing:
 1. Download every response into a temporary folder and check it (HTTP status, complete
-   body, JSON, the keys we read). Any failure stops here: one line naming the URL, exit 1.
+   body, JSON, the keys we read). Each attempt has a deadline, each response a size limit, and
+   all downloads together one deadline (`HttpConfig`). Any failure stops here: one line naming
+   the URL, exit 1.
 2. Write the new extracts, provenance sidecars and the register file data/sources/refresh-<date>.csv
    into a staging copy of the project and run `python -m factcheck build --force` there
    (FACTCHECK_ROOT=<stage>): registers, checksums and every notebook must pass.
@@ -29,6 +31,7 @@ request URL. `upstream_sha256` is the sha256 of the raw response bytes; for a UN
 of several pages (and queries), of the pages' bytes concatenated in request order, which is the
 order of `request_urls` and of the files build/refresh/<date>/unhcr/<extract>/NN.json.
 """
+import dataclasses
 import datetime
 import hashlib
 import http.client
@@ -55,6 +58,8 @@ USER_AGENT = "factcheck-refresh/0.1 (reproducible fact-check; Python urllib)"
 RETRY_STATUS = (429, 500, 502, 503, 504)   # 429: the publisher asks us to wait; other 4xx are final
 UNHCR_PAGE_SIZE = 10_000                   # upstream sets no ceiling; ~3 MB a page
 MAX_PAGES = 500                            # a larger maxPages means the API changed, not our data
+MAX_RESPONSE_BYTES = 200 * 2 ** 20         # per response; a larger one means the query or the API changed
+CHUNK_BYTES = 64 * 1024                    # bodies are read in chunks, checking deadline and size after each
 REGISTER_COLUMNS = ["source_id", "publisher", "title", "url", "date_published", "date_accessed", "licence",
                     "kind", "extract_path", "upstream_file", "vintage", "upstream_sha256", "extract_sha256", "note"]
 
@@ -75,11 +80,18 @@ def _env_float(name, default):
 
 @dataclass(frozen=True)
 class HttpConfig:
-    """Timeout per attempt (seconds), attempts per request, first backoff (doubled each retry)."""
+    """`timeout`: the longest wait for any data (the socket timeout, which applies to each read);
+    `deadline`: the longest one attempt may take in all; attempts per request; first backoff
+    (doubled each retry); `max_bytes` per response; `total`: seconds for all downloads of one
+    refresh, which `refresh` fixes as `until` (a time.monotonic() value)."""
     timeout: float = 30.0
+    deadline: float = 120.0
     attempts: int = 4
     backoff: float = 1.0
     max_backoff: float = 60.0
+    max_bytes: int = MAX_RESPONSE_BYTES
+    total: float = 1800.0
+    until: float = None
     unhcr_api: str = UNHCR_API
     eurostat_api: str = eurostat.BASE_URL
 
@@ -89,6 +101,8 @@ class HttpConfig:
             url = os.environ.get(name) or default
             return url if url.endswith("/") else url + "/"
         return cls(timeout=_env_float("FACTCHECK_HTTP_TIMEOUT", 30.0),
+                   deadline=_env_float("FACTCHECK_HTTP_DEADLINE", 120.0),
+                   total=_env_float("FACTCHECK_REFRESH_DEADLINE", 1800.0),
                    attempts=max(1, int(_env_float("FACTCHECK_HTTP_ATTEMPTS", 4))),
                    backoff=_env_float("FACTCHECK_HTTP_BACKOFF", 1.0),
                    unhcr_api=base("FACTCHECK_UNHCR_API", UNHCR_API),
@@ -99,20 +113,60 @@ def _one_line(text, limit=200) -> str:
     return " ".join(str(text).split())[:limit]
 
 
+class _TooSlow(Exception):
+    """An attempt passed its deadline; the argument is the number of bytes read by then."""
+
+
+def _read_body(response, url: str, config: HttpConfig, ends: float) -> bytes:
+    """The whole body, in chunks: the socket timeout bounds each read only, so a server that
+    trickles bytes would hold a plain read() for ever; the time and the size are checked after
+    every chunk. A body above `config.max_bytes` is refused (for good) before it is all read."""
+    declared = response.headers.get("Content-Length")
+    declared = int(declared) if declared is not None and declared.isdigit() else None
+    if declared is not None and declared > config.max_bytes:
+        raise DownloadError(url, f"the response announces {declared} bytes, more than the limit of "
+                                 f"{config.max_bytes} bytes")
+    body = bytearray()
+    while True:
+        if time.monotonic() > ends:
+            raise _TooSlow(len(body))
+        chunk = response.read1(CHUNK_BYTES)      # what has arrived; waits at most one read timeout
+        if not chunk:
+            break
+        body += chunk
+        if len(body) > config.max_bytes:
+            raise DownloadError(url, f"the response is larger than the limit of {config.max_bytes} bytes")
+    if declared is not None and declared != len(body):
+        raise http.client.IncompleteRead(bytes(body), declared - len(body))
+    return bytes(body)
+
+
+def _time_left(config: HttpConfig) -> float:
+    """Seconds left of the refresh's overall deadline (infinite without one)."""
+    return float("inf") if config.until is None else config.until - time.monotonic()
+
+
+def _overall(config: HttpConfig) -> str:
+    return f"the refresh's deadline ({config.total:g} s for all downloads)"
+
+
 def fetch(url: str, config: HttpConfig, sleep=time.sleep, log=None) -> bytes:
-    """GET `url` and return the whole body. Timeouts, connection errors, truncated bodies,
-    429 and 5xx are retried with exponential backoff; other HTTP errors fail at once."""
+    """GET `url` and return the whole body. Timeouts (no data for `timeout` s, or the attempt
+    not done within `deadline` s), connection errors, truncated bodies, 429 and 5xx are retried
+    with exponential backoff; other HTTP errors and a body above the size limit fail at once;
+    no attempt starts or waits beyond the refresh's overall deadline (`until`)."""
     problem = ""
     for attempt in range(1, config.attempts + 1):
         wait = min(config.backoff * 2 ** (attempt - 1), config.max_backoff)
+        left = _time_left(config)
+        if left <= 0:
+            raise DownloadError(url, (f"{problem}; " if problem else "") + f"{_overall(config)} has passed")
+        limit = min(config.deadline, left)
+        ends, read_timeout = time.monotonic() + limit, min(config.timeout, limit)
         request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": USER_AGENT})
         try:
-            with urllib.request.urlopen(request, timeout=config.timeout) as response:
-                body = response.read()          # raises IncompleteRead when the body is cut short
-                declared = response.headers.get("Content-Length")
-                if declared is not None and declared.isdigit() and int(declared) != len(body):
-                    raise http.client.IncompleteRead(body, int(declared) - len(body))
-                return body
+            with urllib.request.urlopen(request, timeout=read_timeout) as response:
+                return _read_body(response, url, config, ends)
         except urllib.error.HTTPError as exc:
             detail = ""
             try:
@@ -128,19 +182,24 @@ def fetch(url: str, config: HttpConfig, sleep=time.sleep, log=None) -> bytes:
         except http.client.IncompleteRead as exc:
             got = len(exc.partial)
             problem = f"truncated response: got {got} bytes, {exc.expected} more were announced"
+        except _TooSlow as exc:
+            problem = f"no complete response within {round(limit, 1):g} s ({exc.args[0]} bytes read)"
         except (TimeoutError, socket.timeout):
-            problem = f"no response within {config.timeout:g} s"
+            problem = f"no response within {round(read_timeout, 1):g} s"
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                problem = f"no response within {config.timeout:g} s"
+                problem = f"no response within {round(read_timeout, 1):g} s"
             else:
                 problem = f"cannot connect ({_one_line(exc.reason)})"
         except (ConnectionError, http.client.HTTPException, OSError) as exc:
             problem = f"connection failed ({_one_line(type(exc).__name__ + ': ' + str(exc))})"
-        if attempt < config.attempts:
-            if log:
-                log(f"[refresh]   retry {attempt}/{config.attempts - 1} in {wait:g} s: {problem}")
-            sleep(wait)
+        if attempt == config.attempts:
+            break
+        if wait >= _time_left(config):
+            raise DownloadError(url, f"{problem}; {_overall(config)} leaves no time for attempt {attempt + 1}")
+        if log:
+            log(f"[refresh]   retry {attempt}/{config.attempts - 1} in {wait:g} s: {problem}")
+        sleep(wait)
     raise DownloadError(url, f"{problem}; gave up after {config.attempts} attempt(s)")
 
 
@@ -188,7 +247,7 @@ def unhcr_url(config: HttpConfig, endpoint: str, params, page: int) -> str:
 
 def unhcr_pages(config: HttpConfig, endpoint: str, params, download: Download, log=print, sleep=time.sleep) -> list:
     """Every page of one query; returns the items. Checks the page envelope on each page."""
-    items, page, last = [], 1, None
+    items, page, last, seen = [], 1, None, {}
     while True:
         url = unhcr_url(config, endpoint, params, page)
         body = fetch(url, config, sleep=sleep, log=log)
@@ -196,7 +255,11 @@ def unhcr_pages(config: HttpConfig, endpoint: str, params, download: Download, l
         what = f"UNHCR {endpoint}"
         if not isinstance(payload, dict):
             raise eurostat.FormatError(url, what, "the response is not a JSON object")
-        for key in ("items", "maxPages"):
+        # 'page' is required: without it a repeat of page 1 (an API that ignores the parameter)
+        # cannot be told from page 2, and its rows would be kept twice; a missing key is a format
+        # change like a missing 'maxPages'. A page with the same items as an earlier page is
+        # refused too (an API that echoes 'page' but ignores it). Both stop the refresh.
+        for key in ("items", "maxPages", "page"):
             if key not in payload:
                 raise eurostat.FormatError(url, what, f"missing key '{key}'")
         if not isinstance(payload["items"], list):
@@ -205,7 +268,7 @@ def unhcr_pages(config: HttpConfig, endpoint: str, params, download: Download, l
             max_pages = int(payload["maxPages"])
         except (TypeError, ValueError):
             raise eurostat.FormatError(url, what, f"'maxPages' is not a number: {payload['maxPages']!r}") from None
-        if "page" in payload and str(payload["page"]) != str(page):
+        if str(payload["page"]) != str(page):
             raise eurostat.FormatError(url, what, f"asked for page {page}, got page {payload['page']!r}")
         if last is not None and max_pages != last:
             raise eurostat.FormatError(url, what, f"'maxPages' changed from {last} to {max_pages} while paging")
@@ -213,6 +276,10 @@ def unhcr_pages(config: HttpConfig, endpoint: str, params, download: Download, l
             raise eurostat.FormatError(url, what, f"'maxPages' is {max_pages}, more than {MAX_PAGES}")
         if page <= max_pages and not payload["items"]:
             raise eurostat.FormatError(url, what, f"page {page} of {max_pages} has no items")
+        digest = hashlib.sha256(json.dumps(payload["items"], sort_keys=True).encode()).hexdigest()
+        if digest in seen:
+            raise eurostat.FormatError(url, what, f"page {page} has the same items as page {seen[digest]}")
+        seen[digest] = page
         download.urls.append(url)
         download.bodies.append(body)
         items.extend(payload["items"])
@@ -451,6 +518,8 @@ def refresh(date: str, only: str = None, config: HttpConfig = None, log=print, s
     if only not in (None, "unhcr", "eurostat"):
         raise InputError("--only", f"'{only}' is not unhcr or eurostat")
     config = config or HttpConfig.from_env()
+    if config.until is None:
+        config = dataclasses.replace(config, until=time.monotonic() + config.total)
     unhcr = download_unhcr(config, date, log=log, sleep=sleep) if only in (None, "unhcr") else []
     euro = download_eurostat(config, log=log, sleep=sleep) if only in (None, "eurostat") else []
     files, raw, rows = _snapshot_files(date, unhcr, euro)

@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from . import paths
+from . import claimreview, paths
 from .overview import COLOURS
 from .readme import number
 from .verdicts import VOCABULARY
@@ -64,13 +64,21 @@ def _image(name: str) -> str:
     return "".join(out)
 
 
+def _link(url: str, text: str) -> str:
+    """`text` linked to `url` when that is an http(s) URL; otherwise the text alone, never a
+    javascript:, data: or relative link from a register."""
+    if str(url).strip().lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(str(url).strip())}">{escape(str(text))}</a>'
+    return escape(str(text))
+
+
 def _sources(ids: str, sources: pd.DataFrame) -> str:
     register = sources.set_index("source_id")
     items = []
     for source_id in [s for s in ids.split(";") if s]:
         row = register.loc[source_id]
         when = f", {escape(row['date_published'])}" if row["date_published"] else ""
-        items.append(f'<li><a href="{escape(row["url"])}">{escape(row["title"])}</a> '
+        items.append(f'<li>{_link(row["url"], row["title"])} '
                      f'({escape(row["publisher"])}{when}) <code>{escape(source_id)}</code></li>')
     return "<ul>" + "".join(items) + "</ul>"
 
@@ -122,7 +130,7 @@ def render(claims: pd.DataFrame, table: pd.DataFrame, sources: pd.DataFrame, rec
                f'<details><summary>{_both("rule")}</summary><p class="rule">{escape(r.rule)}</p>'
                f'<p><code>notebooks/{escape(r.notebook)}.ipynb</code></p></details>' if r.status == "checked" else "")
             + figures + f'<h4>{_both("sources")}</h4>{_sources(r.source_ids, sources)}</section>')
-    jsonld = json.dumps(records, ensure_ascii=False).replace("</", "<\\/")
+    jsonld = claimreview.script_json(records)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
