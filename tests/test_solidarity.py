@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from factcheck import eurostat, snapshots, solidarity
-from factcheck.errors import InputError
+from factcheck.core.errors import InputError
 from factcheck.verdicts import claim_band
 
 

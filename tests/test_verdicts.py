@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from factcheck import paths
+from factcheck.core.project import project as the_project
 from factcheck.verdicts import (VERDICT_COLUMNS, VOCABULARY, Reading, assemble_verdicts, assess,
                                 assess_statement, claim_band, precision)
 
@@ -77,7 +77,7 @@ def test_verdict_table_is_generated_and_complete():
     table = assemble_verdicts(write=False)
     assert list(table.columns) == VERDICT_COLUMNS
     assert list(table["claim_id"]) == [f"C{i:02d}" for i in range(1, 21)]
-    committed = pd.read_csv(paths.VERDICTS_FILE, dtype=str, keep_default_na=False)
+    committed = pd.read_csv(the_project().verdicts_file, dtype=str, keep_default_na=False)
     assert committed.equals(table.astype(str)), "data/verdicts.csv is stale: run `make`"
     checked = table[table["status"] == "checked"]
     assert checked["verdict"].isin(list(VOCABULARY)).all()

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from . import charts
-from .registers import TOPICS, load_claims
+from .core.registers import TOPICS, load_claims
 from .verdicts import VOCABULARY, assemble_verdicts
 
 TOPIC_NL = {"resettlement": "hervestiging", "recognition": "erkenning", "solidarity": "solidariteit",

@@ -10,8 +10,8 @@ from datetime import date
 
 import pandas as pd
 
-from .registers import load_published
-from .schema import Column, Schema
+from .core.registers import load_published
+from .core.schema import Column, Schema
 from .verdicts import Reading
 
 # --- Published tables -------------------------------------------------------------------------

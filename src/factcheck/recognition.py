@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import snapshots
-from .schema import Column, Schema
+from .core.schema import Column, Schema
 
 VINTAGES = ("2025.06.0", "2025.12.1")
 LATEST = "2025.12.1"        # full-year 2025, published 2026-06-25 (after the letter)
@@ -445,7 +445,7 @@ PUBLISHED_SCHEMAS = (PUBLISHED_SCHEMA,)
 
 def load_published_figures() -> pd.DataFrame:
     """data/published/recognition-published.csv, validated (every row names its source)."""
-    from .registers import load_published
+    from .core.registers import load_published
     return load_published(PUBLISHED_TABLE, PUBLISHED_SCHEMA)
 
 

@@ -16,8 +16,9 @@ import re
 
 import pandas as pd
 
-from . import charts, registers, snapshots, verdicts
-from .schema import Column, Schema
+from . import charts, snapshots, verdicts
+from .core import registers
+from .core.schema import Column, Schema
 
 NOTEBOOK = "01-resettlement"
 LETTER_DATE = "2026-02-02"

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import paths
-from .errors import InputError
-from .io import read_csv_strict, write_csv
+from .core.project import project
+from .core.errors import InputError
+from .core.files import read_csv_strict, write_csv
 
 
 @dataclass(frozen=True)
@@ -263,20 +263,20 @@ def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, concl
 def write_verdicts(notebook: str, rows) -> pd.DataFrame:
     """Write a topic notebook's verdicts to data/verdicts/<notebook>.csv (atomically)."""
     frame = pd.DataFrame(list(rows), columns=PART_COLUMNS)
-    write_csv(paths.VERDICT_PARTS / f"{notebook}.csv", frame)
+    write_csv(project().verdict_parts / f"{notebook}.csv", frame)
     return frame
 
 
 def load_verdict_parts(claims: pd.DataFrame, sources: pd.DataFrame) -> dict:
     """The verdicts recorded by topic notebooks (data/verdicts/<notebook>.csv), checked:
     known verdict keys and claim ids, one verdict per claim, source ids in the register."""
-    from .registers import check_source_ids
+    from .core.registers import check_source_ids
 
     parts = {}
-    for file in sorted(paths.VERDICT_PARTS.glob("*.csv")):
-        if not (paths.NOTEBOOKS / f"{file.stem}.ipynb").exists():
+    for file in sorted(project().verdict_parts.glob("*.csv")):
+        if not (project().notebooks / f"{file.stem}.ipynb").exists():
             continue  # a notebook that no longer exists checks nothing
-        shown = paths.rel(file)
+        shown = project().rel(file)
         part = read_csv_strict(file, required=PART_COLUMNS)
         for row_number, row in enumerate(part.to_dict("records"), start=1):
             if row["verdict"] not in VOCABULARY:
@@ -295,7 +295,7 @@ def load_verdict_parts(claims: pd.DataFrame, sources: pd.DataFrame) -> dict:
 def assemble_verdicts(write: bool = True) -> pd.DataFrame:
     """The verdict table: every claim in the register, checked where a topic notebook
     exists and has recorded its verdict, 'not-yet-checked' otherwise."""
-    from .registers import load_claims, load_sources
+    from .core.registers import load_claims, load_sources
 
     claims = load_claims()
     parts = load_verdict_parts(claims, load_sources())
@@ -315,7 +315,7 @@ def assemble_verdicts(write: bool = True) -> pd.DataFrame:
     table = pd.DataFrame([{column: row.get(column, "") for column in VERDICT_COLUMNS} for row in rows],
                          columns=VERDICT_COLUMNS)
     if write:
-        write_csv(paths.VERDICTS_FILE, table)
+        write_csv(project().verdicts_file, table)
     return table
 
 
