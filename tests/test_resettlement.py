@@ -348,7 +348,7 @@ def test_check_c05_needs_context():
 
 
 def test_with_notes_keeps_the_verdict():
-    from factcheck.verdicts import Reading, assess
+    from factcheck.rules import Reading, assess
     base = assess((13.5, 14.5), [Reading("p", 14, 14)])
     noted = r.with_notes(base, ["one", ""])
     assert noted.verdict == base.verdict and noted.primary == base.primary

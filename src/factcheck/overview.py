@@ -3,7 +3,8 @@ import pandas as pd
 
 from . import charts
 from .core.registers import TOPICS, load_claims
-from .verdicts import VOCABULARY, assemble_verdicts
+from .rules import VOCABULARY
+from .verdicts import assemble_verdicts
 
 TOPIC_NL = {"resettlement": "hervestiging", "recognition": "erkenning", "solidarity": "solidariteit",
             "procedure": "procedure", "protection": "bescherming", "integration": "integratie",

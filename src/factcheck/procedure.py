@@ -12,7 +12,7 @@ import pandas as pd
 
 from .core.registers import load_published
 from .core.schema import Column, Schema
-from .verdicts import Reading
+from .rules import Reading
 
 # --- Published tables -------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from .core.project import project
 from .core.files import atomic_write_text
-from .verdicts import VOCABULARY
+from .rules import VOCABULARY
 
 
 def _markdown_table(frame: pd.DataFrame, html: bool = False) -> str:

@@ -10,7 +10,7 @@ from . import claimreview
 from .core.project import project
 from .overview import COLOURS
 from .readme import number
-from .verdicts import VOCABULARY
+from .rules import VOCABULARY
 
 UI = {
     "title": ("Fact-check: the numbers in VluchtelingenWerk Nederland's letter of 2 February 2026",

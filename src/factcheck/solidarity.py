@@ -23,7 +23,7 @@ from . import charts, eurostat, snapshots
 from .core.errors import InputError
 from .core.registers import load_published
 from .core.schema import Column, Schema
-from .verdicts import Reading, assess, assess_statement, claim_band
+from .rules import Reading, assess, assess_statement, claim_band
 
 NOTEBOOK = "03-solidarity"
 REGISTER_FILE = "data/sources/solidarity.csv"
