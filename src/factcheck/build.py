@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import staging
+from .charts import LANGS, SIZES
 from .core.project import project
 from .core.errors import BuildError, InputError
 from .core.files import atomic_write_bytes, atomic_write_text, read_json, read_notebook
@@ -202,8 +203,6 @@ def build(force: bool = False, jobs: int = None, log=print) -> list:
 def export_figures(langs, size: str, chart: str = None, log=print) -> list:
     """Re-export charts for the given languages and size preset (and only `chart` if given),
     by running the notebooks in a staging copy; only figures/ is copied back."""
-    from .charts import LANGS, SIZES
-
     unknown = [lang for lang in langs if lang not in LANGS]
     if unknown or size not in SIZES:
         raise ValueError(f"languages must be among {LANGS} and size among {tuple(SIZES)}")

@@ -4,6 +4,7 @@ import re
 from . import claimreview, readme, report
 from .core.project import project
 from .core.errors import InputError
+from .core.files import atomic_write_text
 from .core.registers import load_claims, load_sources
 from .verdicts import assemble_verdicts
 
@@ -32,7 +33,6 @@ def publish() -> list:
     for path, text in ((project().claimreview_file, claimreview.dumps(records)),
                        (project().report_file, report.render(claims, table, sources, records))):
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            from .core.files import atomic_write_text
             atomic_write_text(path, text)
             changed.append(path)
     return changed
