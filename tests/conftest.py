@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import paths
+from factcheck.core.project import project as the_project
 
 COPIED = ("data", "figures", "notebooks", "report", "pyproject.toml", "README.md", "CITATION.cff")
 
@@ -19,7 +19,7 @@ def project(tmp_path) -> Path:
     root = tmp_path / "project"
     root.mkdir()
     for name in COPIED:
-        source = paths.ROOT / name
+        source = the_project().root / name
         if source.is_dir():
             shutil.copytree(source, root / name)
         else:
@@ -28,7 +28,7 @@ def project(tmp_path) -> Path:
 
 
 def run_cli(root: Path, *args, timeout=600, env=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FACTCHECK_ROOT": str(root), "FACTCHECK_SHARED": str(paths.SHARED), **(env or {})}
+    env = {**os.environ, "FACTCHECK_ROOT": str(root), "FACTCHECK_SHARED": str(the_project().shared), **(env or {})}
     return subprocess.run([sys.executable, "-m", "factcheck", *args], env=env, capture_output=True,
                           text=True, timeout=timeout)
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, tree_hashes
-from factcheck import paths, staging
-from factcheck.errors import BuildError
+from factcheck import staging
+from factcheck.core.project import project as the_project
+from factcheck.core.errors import BuildError
 
 TINY = {
     "data/claims.csv": "claim_id\nC01\n",
@@ -174,8 +175,8 @@ def _strictly_unchanged(project, before):
     assert {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)} == set()
 
 
-CACHE_FROM_INPUTS = ("import json; from factcheck import build; build.CACHE.parent.mkdir(exist_ok=True); "
-                     "build.CACHE.write_text(json.dumps({nb.name: build.input_hash(nb) for nb in build.notebooks()}))")
+CACHE_FROM_INPUTS = ("import json; from factcheck import build; build.project().build_cache.parent.mkdir(exist_ok=True); "
+                     "build.project().build_cache.write_text(json.dumps({nb.name: build.input_hash(nb) for nb in build.notebooks()}))")
 
 
 def _with_cache(project):
@@ -209,7 +210,7 @@ def test_an_edit_during_a_real_build_survives(project):
     _with_cache(project)
     notebook = project / "notebooks" / "01-resettlement.ipynb"
     notebook.write_text(notebook.read_text().replace("Resettlement", "Resettlement:", 1))
-    env = dict(os.environ, FACTCHECK_ROOT=str(project), FACTCHECK_SHARED=str(paths.SHARED))
+    env = dict(os.environ, FACTCHECK_ROOT=str(project), FACTCHECK_SHARED=str(the_project().shared))
     process = subprocess.Popen([sys.executable, "-m", "factcheck", "build"], env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     claims = project / "data" / "claims.csv"

@@ -5,7 +5,8 @@ import json
 import pandas as pd
 import pytest
 
-from factcheck import charts, paths
+from factcheck import charts
+from factcheck.core.project import project as the_project
 
 
 def _texts():
@@ -20,7 +21,7 @@ def _draw(ax, lang):
 
 @pytest.fixture
 def figures(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "FIGURES", tmp_path)
+    monkeypatch.setattr(the_project(), "figures", tmp_path)
     for variable in ("FACTCHECK_CHART_LANGS", "FACTCHECK_CHART_SIZE", "FACTCHECK_CHART_ONLY"):
         monkeypatch.delenv(variable, raising=False)
     return tmp_path
@@ -114,9 +115,9 @@ def test_figures_command_writes_only_the_requested_variant(tmp_path):
     from conftest import run_cli, tree_hashes
     root = tmp_path / "project"
     for name in ("data", "figures", "notebooks", "report"):
-        shutil.copytree(paths.ROOT / name, root / name)
+        shutil.copytree(the_project().root / name, root / name)
     for name in ("pyproject.toml", "README.md", "CITATION.cff"):
-        shutil.copy2(paths.ROOT / name, root / name)
+        shutil.copy2(the_project().root / name, root / name)
     for notebook in (root / "notebooks").glob("0[1-9]-*.ipynb"):
         notebook.unlink()
     before = tree_hashes(root)

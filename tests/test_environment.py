@@ -1,7 +1,7 @@
 """The pinned environment: pip pins and the conda file must not drift apart."""
 import re
 
-from factcheck import paths
+from factcheck.core.project import project as the_project
 
 
 def _pins(lines):
@@ -10,15 +10,15 @@ def _pins(lines):
 
 
 def test_requirements_are_exact_pins():
-    lines = [line for line in (paths.ROOT / "requirements.txt").read_text().splitlines() if line.strip()]
+    lines = [line for line in (the_project().root / "requirements.txt").read_text().splitlines() if line.strip()]
     assert lines and all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+\-]+", line) for line in lines)
     names = {line.split("==")[0].lower() for line in lines}
     assert {"jupyterlab", "pandas", "matplotlib", "nbval", "pytest", "pyreadr"} <= names
 
 
 def test_environment_yml_matches_requirements():
-    pip_pins = _pins((paths.ROOT / "requirements.txt").read_text().splitlines())
-    conda_pins = _pins((paths.ROOT / "environment.yml").read_text().splitlines())
+    pip_pins = _pins((the_project().root / "requirements.txt").read_text().splitlines())
+    conda_pins = _pins((the_project().root / "environment.yml").read_text().splitlines())
     assert pip_pins == conda_pins, (sorted(pip_pins - conda_pins), sorted(conda_pins - pip_pins))
 
 
@@ -31,12 +31,12 @@ def test_pyproject_declares_what_the_package_imports():
     import sys
     import tomllib
 
-    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]
+    project = tomllib.loads((the_project().root / "pyproject.toml").read_text())["project"]
     declared = {re.split(r"[<>=\[ ]", item)[0].lower() for item in project["dependencies"]}
     extras = {re.split(r"[<>=\[ ]", item)[0].lower() for items in project["optional-dependencies"].values()
               for item in items}
     imported = set()
-    for module in (paths.ROOT / "src" / "factcheck").rglob("*.py"):
+    for module in (the_project().root / "src" / "factcheck").rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 imported.update(alias.name.split(".")[0] for alias in node.names)

@@ -9,9 +9,10 @@ import pytest
 
 from conftest import run_cli
 
-from factcheck import claimreview, paths, readme, report
+from factcheck import claimreview, readme, report
+from factcheck.core.project import project as the_project
 from factcheck.publish import date_published
-from factcheck.registers import load_claims, load_sources
+from factcheck.core.registers import load_claims, load_sources
 from factcheck.verdicts import assemble_verdicts
 
 # "<!--<script>" puts the HTML parser of a <script> element in its "double escaped" state, where
@@ -79,13 +80,13 @@ def test_standalone_claimreview_file_is_plain_json(injected):
 def test_readme_verdict_table_has_no_html_from_the_registers(injected):
     table = injected[1].copy()
     table.loc[table["claim_id"] == injected[4], "conclusion_en"] = f"{EVIL} a | b\nc"
-    text = readme.render((paths.ROOT / "README.md").read_text(encoding="utf-8"), readme.sections(table))
+    text = readme.render((the_project().root / "README.md").read_text(encoding="utf-8"), readme.sections(table))
     section = re.search(r"<!-- begin:verdicts -->\n(.*?)<!-- end:verdicts -->", text, re.S).group(1)
     assert "<" not in section and ">" not in section                       # no HTML at all, only entities
     assert "&lt;!--&lt;script&gt; &lt;img src=x onerror=alert(1)&gt; &amp;" in section
     row = next(line for line in section.splitlines() if line.startswith(f"| {injected[4]} |"))
     assert r"a \| b c" in row and row.count(" | ") == 6                  # one row, seven cells
-    assert text.count("<!--") == readme.README.read_text(encoding="utf-8").count("<!--")   # only the markers
+    assert text.count("<!--") == the_project().readme_file.read_text(encoding="utf-8").count("<!--")   # only the markers
 
 
 def test_readme_gallery_escapes_chart_texts(tmp_path, monkeypatch):
@@ -93,7 +94,7 @@ def test_readme_gallery_escapes_chart_texts(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "evil.en.png").write_bytes(b"")
     (folder / "evil.en.json").write_text(json.dumps({"alt": f'alt " {EVIL}', "title": f"title {EVIL}"}))
-    monkeypatch.setattr(paths, "FIGURES", tmp_path)
+    monkeypatch.setattr(the_project(), "figures", tmp_path)
     gallery = readme.gallery_markdown()
     assert gallery.count("<img") == 1 and gallery.count("<a ") == 1 and "<script" not in gallery
     assert "<!--" not in gallery and 'alt="alt &quot; &lt;script&gt;' in gallery

@@ -104,11 +104,11 @@ def test_check_named_rule_all_partly_none():
 
 
 def test_check_named_partly_is_misleading_in_the_shared_rule():
-    from factcheck import verdicts
+    from factcheck import rules
 
     holds, evidence, context, _ = hosting.check_named(pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"),
                                                                  _ranks([12, 16, 19], [41, 51, 53], "KEN")]))
-    assert verdicts.assess_statement(holds, evidence, context).verdict == "misleading"
+    assert rules.assess_statement(holds, evidence, context).verdict == "misleading"
 
 
 def test_combine_examples():

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from conftest import run_cli, tree_hashes
-from factcheck.errors import InputError, OutputError
-from factcheck.io import atomic_write_bytes, read_csv_strict, read_notebook
-from factcheck.schema import Column, Schema, validate
+from factcheck.core.errors import InputError, OutputError
+from factcheck.core.files import atomic_write_bytes, read_csv_strict, read_notebook
+from factcheck.core.schema import Column, Schema, validate
 from test_bad_input import _edit
 
 QUOTE = "Elders is dit veel hoger.,Elders is dit veel hoger."
@@ -153,9 +153,9 @@ def test_corrupt_notebook(tmp_path):
 def test_read_notebook_reads_what_nbformat_reads():
     import nbformat
 
-    from factcheck import paths
+    from factcheck.core.project import project as the_project
 
-    for path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
+    for path in sorted(the_project().notebooks.glob("[0-9][0-9]-*.ipynb")):
         assert read_notebook(path) == nbformat.read(path, as_version=4)
 
 

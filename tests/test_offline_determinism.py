@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import tree_hashes
 
-from factcheck import paths
+from factcheck.core.project import project as the_project
 
 GUARD = Path(__file__).with_name("offline_guard")
 
@@ -34,7 +34,7 @@ def test_offline_full_build_is_byte_identical_to_committed_outputs(project):
     command = [sys.executable, "-m", "factcheck", "build", "--force"]
     if _network_namespace():
         command = ["unshare", "-n", "sh", "-c", "ip link set lo up && exec " + shlex.join(command)]
-    env = dict(os.environ, FACTCHECK_ROOT=str(project), FACTCHECK_SHARED=str(paths.SHARED),
+    env = dict(os.environ, FACTCHECK_ROOT=str(project), FACTCHECK_SHARED=str(the_project().shared),
                PYTHONPATH=os.pathsep.join(filter(None, [str(GUARD), os.environ.get("PYTHONPATH")])))
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr

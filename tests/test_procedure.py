@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from factcheck import procedure
-from factcheck.verdicts import assess, claim_band
+from factcheck.rules import assess, claim_band
 
 
 # --- working days -> calendar days ---------------------------------------------------------------

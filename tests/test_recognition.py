@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from factcheck import recognition as rec
-from factcheck.verdicts import Reading
+from factcheck.rules import Reading
 
 
 def rows(*records):

@@ -1,9 +1,10 @@
 import pandas as pd
 import pytest
 
-from factcheck import paths
-from factcheck.letter import letter_text, normalise, quote_in_letter
-from factcheck.registers import load_claims, load_sources, validate_all, verify_extracts
+from factcheck.core.project import project as the_project
+from factcheck.core.letter import letter_text, normalise, quote_in_letter
+from factcheck.core.registers import load_claims, load_sources, verify_extracts
+from factcheck.validate import validate_all
 
 
 def test_claims_register_has_the_twenty_claims():
@@ -41,7 +42,7 @@ def test_snapshot_sources_carry_full_provenance():
 
 
 def test_published_tables_name_their_sources():
-    for file in sorted(paths.PUBLISHED.glob("*.csv")):
+    for file in sorted(the_project().published.glob("*.csv")):
         frame = pd.read_csv(file, dtype=str, keep_default_na=False)
         assert "source_id" in frame.columns, file.name
         assert (frame["source_id"] != "").all(), file.name
@@ -51,6 +52,6 @@ def test_readme_generated_sections_are_current():
     from factcheck import readme
     from factcheck.verdicts import assemble_verdicts
 
-    text = readme.README.read_text(encoding="utf-8")
+    text = the_project().readme_file.read_text(encoding="utf-8")
     assert readme.render(text, readme.sections(assemble_verdicts(write=False))) == text, \
         "README.md's generated sections are stale: run `make`"

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import claimreview, paths, report
+from factcheck import claimreview, report
+from factcheck.core.project import project as the_project
 from factcheck.publish import date_published
-from factcheck.registers import load_claims, load_sources
+from factcheck.core.registers import load_claims, load_sources
 from factcheck.verdicts import assemble_verdicts
 
-ARTIFACTS = paths.ROOT / "test-artifacts"
+ARTIFACTS = the_project().root / "test-artifacts"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                "--disable-component-update", "--disable-sync"]
 
@@ -24,9 +25,9 @@ def _rendered():
 
 def test_committed_report_and_claimreview_are_current():
     claims, table, sources, records = _rendered()
-    assert report.REPORT_FILE.read_text(encoding="utf-8") == report.render(claims, table, sources, records), \
+    assert the_project().report_file.read_text(encoding="utf-8") == report.render(claims, table, sources, records), \
         "report/index.html is stale: run `make`"
-    assert claimreview.CLAIMREVIEW_FILE.read_text(encoding="utf-8") == claimreview.dumps(records)
+    assert the_project().claimreview_file.read_text(encoding="utf-8") == claimreview.dumps(records)
 
 
 def test_every_checked_claim_has_a_valid_claimreview():
@@ -80,7 +81,7 @@ def test_report_in_headless_chromium():
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("request", lambda r: requests.append(r.url))
-        page.goto(report.REPORT_FILE.as_uri())
+        page.goto(the_project().report_file.as_uri())
         assert errors == []
         assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
         images = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth])")

@@ -348,7 +348,7 @@ def test_check_c05_needs_context():
 
 
 def test_with_notes_keeps_the_verdict():
-    from factcheck.verdicts import Reading, assess
+    from factcheck.rules import Reading, assess
     base = assess((13.5, 14.5), [Reading("p", 14, 14)])
     noted = r.with_notes(base, ["one", ""])
     assert noted.verdict == base.verdict and noted.primary == base.primary
@@ -449,8 +449,9 @@ def test_eurostat_arrivals_rejects_a_duplicated_cell():
 def test_eurostat_arrivals_reads_the_refresh_fixture_shape():
     """The JSON-stat response the refresh downloads, parsed and read back as here."""
     import json
-    from factcheck import eurostat, paths
-    payload = json.loads((paths.ROOT / "tests/fixtures/refresh/eurostat/migr_resettle.json").read_text())
+    from factcheck import eurostat
+    from factcheck.core.project import project as the_project
+    payload = json.loads((the_project().root / "tests/fixtures/refresh/eurostat/migr_resettle.json").read_text())
     frame = eurostat.parse_jsonstat(payload, "migr_resettle")
     table = r.eurostat_arrivals_table(frame, "x").set_index("year")
     assert table.loc[2024, "eu27"] == 13160 and table.loc[2023, "nld"] == 455     # BG is ignored

@@ -7,17 +7,17 @@ import sys
 
 import pytest
 
-from factcheck import paths
+from factcheck.core.project import project as the_project
 
-SOURCES = paths.SHARED / "sources"
+SOURCES = the_project().shared / "sources"
 
 
 def test_make_snapshots_reproduces_the_committed_extracts(tmp_path):
     if not SOURCES.exists():
         pytest.skip(f"{SOURCES} is not on this machine: extraction not re-run")
     root = tmp_path / "project"
-    shutil.copytree(paths.DATA, root / "data")
-    shutil.copy2(paths.ROOT / "pyproject.toml", root)
+    shutil.copytree(the_project().data, root / "data")
+    shutil.copy2(the_project().root / "pyproject.toml", root)
     shutil.rmtree(root / "data" / "snapshots")
     env = dict(os.environ, FACTCHECK_ROOT=str(root))
     result = subprocess.run([sys.executable, "-m", "factcheck", "snapshots", str(SOURCES)], env=env,
@@ -25,11 +25,11 @@ def test_make_snapshots_reproduces_the_committed_extracts(tmp_path):
     assert result.returncode == 0, result.stderr
     made = sorted(p.relative_to(root / "data") for p in (root / "data" / "snapshots").rglob("*") if p.is_file())
     # extracts written by `make refresh` (Eurostat, UNHCR API vintages) come from elsewhere
-    committed = sorted(p.relative_to(paths.DATA) for p in paths.SNAPSHOTS.rglob("*") if p.is_file()
+    committed = sorted(p.relative_to(the_project().data) for p in the_project().snapshots.rglob("*") if p.is_file()
                        and "eurostat" not in p.parts and not any(part.startswith("api-") for part in p.parts))
     assert made and made == committed
-    for relative in made + [paths.SOURCES_DIR.relative_to(paths.DATA) / "snapshots.csv"]:
-        assert filecmp.cmp(root / "data" / relative, paths.DATA / relative, shallow=False), relative
+    for relative in made + [the_project().sources_dir.relative_to(the_project().data) / "snapshots.csv"]:
+        assert filecmp.cmp(root / "data" / relative, the_project().data / relative, shallow=False), relative
 
 
 def test_upstream_checksum_mismatch_is_refused(tmp_path):
@@ -41,8 +41,8 @@ def test_upstream_checksum_mismatch_is_refused(tmp_path):
     target.chmod(0o644)
     target.write_text(target.read_text() + "Nowhere,NWH,2020,1\n")
     root = tmp_path / "project"
-    shutil.copytree(paths.DATA, root / "data")
-    shutil.copy2(paths.ROOT / "pyproject.toml", root)
+    shutil.copytree(the_project().data, root / "data")
+    shutil.copy2(the_project().root / "pyproject.toml", root)
     before = {p: p.read_bytes() for p in (root / "data").rglob("*") if p.is_file()}
     env = dict(os.environ, FACTCHECK_ROOT=str(root))
     result = subprocess.run([sys.executable, "-m", "factcheck", "snapshots", str(fake)], env=env,

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from factcheck import eurostat, snapshots, solidarity
-from factcheck.errors import InputError
-from factcheck.verdicts import claim_band
+from factcheck.core.errors import InputError
+from factcheck.rules import claim_band
 
 
 def frame(rows):

@@ -1,9 +1,11 @@
+import re
+
 import pandas as pd
 import pytest
 
-from factcheck import paths
-from factcheck.verdicts import (VERDICT_COLUMNS, VOCABULARY, Reading, assemble_verdicts, assess,
-                                assess_statement, claim_band, precision)
+from factcheck.core.project import project as the_project
+from factcheck.rules import RULES, VOCABULARY, Reading, assess, assess_statement, claim_band, precision
+from factcheck.verdicts import VERDICT_COLUMNS, assemble_verdicts
 
 
 def test_vocabulary_is_complete_and_bilingual():
@@ -77,7 +79,7 @@ def test_verdict_table_is_generated_and_complete():
     table = assemble_verdicts(write=False)
     assert list(table.columns) == VERDICT_COLUMNS
     assert list(table["claim_id"]) == [f"C{i:02d}" for i in range(1, 21)]
-    committed = pd.read_csv(paths.VERDICTS_FILE, dtype=str, keep_default_na=False)
+    committed = pd.read_csv(the_project().verdicts_file, dtype=str, keep_default_na=False)
     assert committed.equals(table.astype(str)), "data/verdicts.csv is stale: run `make`"
     checked = table[table["status"] == "checked"]
     assert checked["verdict"].isin(list(VOCABULARY)).all()
@@ -90,3 +92,28 @@ def test_verdict_table_is_generated_and_complete():
 def test_rule_7_says_which_side_is_zero():
     assert assess((0, 0), [Reading("p", 1, 19)]).reason.endswith("and the claim is zero")
     assert assess((990, 1210), [Reading("p", 0, 0)]).reason.endswith("and the primary reading is zero")
+
+
+def test_the_rule_is_a_field_and_the_sentence_is_rendered_from_it():
+    band = claim_band(14)
+    cases = [assess(band, []), assess(band, [Reading("p", 14, 14)]), assess(band, [Reading("p", 20, 20)]),
+             assess(band, [Reading("p", 20, 20), Reading("e", 14, 14, kind="earlier")]),
+             assess(band, [Reading("p", 4, 35, published=18.5)]), assess_statement(True, "it holds")]
+    assert [a.rule.id for a in cases] == ["rule 1", "rule 2", "rule 7", "rule 4", "rule 3b", "statement rule"]
+    for assessment in cases:
+        assert RULES[assessment.rule.id] is assessment.rule and assessment.rule.name and assessment.rule.text
+        assert assessment.reason == f"{assessment.rule.id}: {assessment.detail}"
+
+
+def test_every_rule_in_the_verdict_table_is_a_registered_rule():
+    committed = pd.read_csv(the_project().verdicts_file, dtype=str, keep_default_na=False)
+    checked = committed[committed["status"] == "checked"]
+    assert all(any(text.startswith(rule_id + ": ") for rule_id in RULES) for text in checked["rule"])
+
+
+def test_no_caller_parses_the_rule_out_of_the_sentence():
+    root = the_project().root
+    files = sorted((root / "src").rglob("*.py")) + sorted((root / "notebooks").glob("*.ipynb"))
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        assert not re.search(r"reason\.split\(|reason\.startswith\(.rule|reason\[:", text), file

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import paths
+from .core.project import project
 
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval-sanitize.cfg",
          "-p", "no:cacheprovider", "-q"]
@@ -25,7 +25,7 @@ NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval
 
 def _timed(command, env=None) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=paths.ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=project().root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     return time.perf_counter() - started
@@ -49,9 +49,9 @@ def _peak_build_memory() -> float:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for name in ("data", "figures", "notebooks", "report"):
-            shutil.copytree(paths.ROOT / name, root / name)
+            shutil.copytree(project().root / name, root / name)
         for name in ("pyproject.toml", "README.md", "CITATION.cff"):
-            shutil.copy2(paths.ROOT / name, root / name)
+            shutil.copy2(project().root / name, root / name)
         env = dict(os.environ, FACTCHECK_ROOT=str(root))
         process = psutil.Popen([sys.executable, "-m", "factcheck", "build", "--force"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -70,13 +70,13 @@ def _peak_build_memory() -> float:
 
 def main() -> None:
     python = sys.executable
-    notebooks = sorted(str(p.relative_to(paths.ROOT)) for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    notebooks = sorted(str(p.relative_to(project().root)) for p in project().notebooks.glob("[0-9][0-9]-*.ipynb"))
     with tempfile.TemporaryDirectory() as tmp:
         _trivial_notebooks(Path(tmp), len(notebooks))
         floor = _timed([python, "-m", "pytest", *NBVAL, tmp])
     ours = _timed([python, "-m", "pytest", *NBVAL, *notebooks])
     rest = _timed([python, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", "auto", "tests"])
-    subprocess.run([python, "-m", "factcheck", "build"], cwd=paths.ROOT, capture_output=True)
+    subprocess.run([python, "-m", "factcheck", "build"], cwd=project().root, capture_output=True)
     noop = _timed(["make", "--no-print-directory", "build"])
     memory = _peak_build_memory()
     results = {
@@ -90,8 +90,8 @@ def main() -> None:
     print(f"rest of make test (pytest -n auto tests/): {rest:.1f}s (target < 60s)")
     print(f"make with nothing changed: {noop:.2f}s (target < 5s)")
     print(f"peak memory of a full build: {memory:.2f} GiB (target < 1 GiB)")
-    (paths.ROOT / "build").mkdir(exist_ok=True)
-    (paths.ROOT / "build" / "bench.json").write_text(json.dumps(results, indent=1) + "\n")
+    (project().root / "build").mkdir(exist_ok=True)
+    (project().root / "build" / "bench.json").write_text(json.dumps(results, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -16,12 +16,14 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import paths, staging
-from .errors import BuildError, InputError
-from .io import atomic_write_bytes, atomic_write_text, read_json, read_notebook
+from . import staging
+from .charts import LANGS, SIZES
+from .core.project import project
+from .core.errors import BuildError, InputError
+from .core.files import atomic_write_bytes, atomic_write_text, read_json, read_notebook
+from .validate import validate_all
 
 OVERVIEW = "00-overview"
-CACHE = paths.ROOT / "build" / "notebook-hashes.json"
 KERNEL = "python3"
 TIMEOUT = 600
 
@@ -40,13 +42,13 @@ class NotebookFailed(Exception):
 
 
 def notebooks() -> list:
-    return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    return sorted(project().notebooks.glob("[0-9][0-9]-*.ipynb"))
 
 
 def _digest(files) -> str:
     digest = hashlib.sha256()
     for file in sorted(files):
-        digest.update(str(file.relative_to(paths.ROOT)).encode())
+        digest.update(str(file.relative_to(project().root)).encode())
         digest.update(file.read_bytes())
     return digest.hexdigest()
 
@@ -60,11 +62,11 @@ def _source_hash(notebook: Path) -> str:
 def input_hash(notebook: Path) -> str:
     """Everything a notebook may read: the package, the registers, extracts and published
     tables; the overview also reads the other notebooks' verdicts."""
-    package = [f for f in (paths.ROOT / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
-    folders = [paths.SOURCES_DIR, paths.PUBLISHED, paths.SNAPSHOTS, paths.DATA / "letter"]
-    data = [paths.CLAIMS_FILE] + [f for folder in folders for f in folder.rglob("*") if f.is_file()]
+    package = [f for f in (project().root / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
+    folders = [project().sources_dir, project().published, project().snapshots, project().data / "letter"]
+    data = [project().claims_file] + [f for folder in folders for f in folder.rglob("*") if f.is_file()]
     if notebook.stem == OVERVIEW:
-        data += [f for f in paths.VERDICT_PARTS.glob("*.csv") if f not in orphan_parts(paths.ROOT)]
+        data += [f for f in project().verdict_parts.glob("*.csv") if f not in orphan_parts(project().root)]
     return hashlib.sha256((_source_hash(notebook) + _digest(package + data)).encode()).hexdigest()
 
 
@@ -134,8 +136,8 @@ def run_notebooks(stage: Path, groups, env=None, jobs=None, log=print) -> int:
 
 def publish_in(stage: Path) -> None:
     """README sections, ClaimReview and the report, written inside the stage (a separate process,
-    because the package resolves its paths from FACTCHECK_ROOT when imported)."""
-    env = dict(os.environ, FACTCHECK_ROOT=str(stage), FACTCHECK_SHARED=str(paths.SHARED))
+    because the package finds its root from FACTCHECK_ROOT)."""
+    env = dict(os.environ, FACTCHECK_ROOT=str(stage), FACTCHECK_SHARED=str(project().shared))
     result = subprocess.run([sys.executable, "-m", "factcheck", "publish"], env=env, capture_output=True, text=True)
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -174,27 +176,25 @@ def remove_orphans(stage: Path) -> None:
 def build(force: bool = False, jobs: int = None, log=print) -> list:
     """Validate the registers, run what changed and publish, all in a stage; then copy what the
     build wrote back at once. Returns the files changed."""
-    from .registers import validate_all
-
     started = time.perf_counter()
-    with staging.lock(paths.ROOT):
-        staging.recover(paths.ROOT, log=log)
-        before = staging.snapshot(paths.ROOT)
+    with staging.lock(project().root):
+        staging.recover(project().root, log=log)
+        before = staging.snapshot(project().root)
         log("[validate] registers, links and extract checksums")
         validate_all()
-        cache = {} if force or not CACHE.exists() else read_json(CACHE)
+        cache = {} if force or not project().build_cache.exists() else read_json(project().build_cache)
         everything = notebooks()
         hashes = {nb.name: input_hash(nb) for nb in everything}
         stale = [nb for nb in everything if nb.stem != OVERVIEW and cache.get(nb.name) != hashes[nb.name]]
         overview = [nb for nb in everything if nb.stem == OVERVIEW
-                    and (stale or orphan_parts(paths.ROOT) or cache.get(nb.name) != hashes[nb.name])]
+                    and (stale or orphan_parts(project().root) or cache.get(nb.name) != hashes[nb.name])]
         env = {"FACTCHECK_CHART_CACHE": "0"} if force else {}
-        with staging.Stage(paths.ROOT, started=before) as stage:
+        with staging.Stage(project().root, started=before) as stage:
             remove_orphans(stage.path)
             done = run_notebooks(stage.path, [stale, overview], env=env, jobs=jobs, log=log)
             publish_in(stage.path)
             changed = stage.publish()
-        atomic_write_text(CACHE, json.dumps(hashes, indent=1, sort_keys=True) + "\n")
+        atomic_write_text(project().build_cache, json.dumps(hashes, indent=1, sort_keys=True) + "\n")
     log(f"build: {done} notebook(s) executed, {len(everything) - done} unchanged, "
         f"{len(changed)} file(s) updated in {time.perf_counter() - started:.1f}s")
     return changed
@@ -203,16 +203,14 @@ def build(force: bool = False, jobs: int = None, log=print) -> list:
 def export_figures(langs, size: str, chart: str = None, log=print) -> list:
     """Re-export charts for the given languages and size preset (and only `chart` if given),
     by running the notebooks in a staging copy; only figures/ is copied back."""
-    from .charts import LANGS, SIZES
-
     unknown = [lang for lang in langs if lang not in LANGS]
     if unknown or size not in SIZES:
         raise ValueError(f"languages must be among {LANGS} and size among {tuple(SIZES)}")
     env = {"FACTCHECK_CHART_LANGS": ",".join(langs), "FACTCHECK_CHART_SIZE": size,
            "FACTCHECK_CHART_ONLY": chart or ""}
-    with staging.lock(paths.ROOT):
-        staging.recover(paths.ROOT, log=log)
-        with staging.Stage(paths.ROOT) as stage:
+    with staging.lock(project().root):
+        staging.recover(project().root, log=log)
+        with staging.Stage(project().root) as stage:
             run_notebooks(stage.path, [notebooks()], env=env, log=log)
             changed = stage.publish(folders=("figures",))
     log(f"figures: {len(changed)} file(s) written for {','.join(langs)} at size '{size}'")

@@ -15,9 +15,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from . import paths  # noqa: E402
+from .core.project import project  # noqa: E402
 from .fingerprint import fingerprint  # noqa: E402
-from .io import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
+from .core.files import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
 
 STYLE = Path(__file__).with_name("house.mplstyle")
 LANGS = ("en", "nl")
@@ -118,7 +118,7 @@ def export_chart(name: str, draw, texts: dict, data, claim_ids, size: str = "web
     if os.environ.get("FACTCHECK_CHART_LANGS"):
         langs = tuple(os.environ["FACTCHECK_CHART_LANGS"].split(","))
     size = os.environ.get("FACTCHECK_CHART_SIZE") or size
-    folder = paths.FIGURES / name
+    folder = project().figures / name
     write_csv(folder / f"{name}.csv", data)
     written = []
     for lang in langs:
@@ -167,4 +167,4 @@ def show(name: str, lang: str = "en"):
     the full-resolution files stay in figures/), which keeps the notebooks small."""
     from IPython.display import Image
 
-    return Image(data=(paths.FIGURES / name / f"{name}.{lang}.preview.png").read_bytes(), format="png")
+    return Image(data=(project().figures / name / f"{name}.{lang}.preview.png").read_bytes(), format="png")

@@ -7,10 +7,8 @@ import json
 
 import pandas as pd
 
-from .paths import DATA
-from .verdicts import VOCABULARY
+from .rules import VOCABULARY
 
-CLAIMREVIEW_FILE = DATA / "claimreview.jsonld"
 # Where the report is published; relative until the project has a public home.
 REPORT_URL = "report/index.html"
 REVIEWER = {"@type": "Organization", "name": "factcheck-vwn contributors"}

@@ -2,7 +2,7 @@
 import argparse
 import sys
 
-from .errors import BuildError, InputError
+from .core.errors import BuildError, InputError
 
 
 def main(argv=None) -> int:
@@ -46,11 +46,11 @@ def main(argv=None) -> int:
         elif args.command == "run":
             from pathlib import Path
 
-            from . import paths
             from .build import execute
-            from .io import atomic_write_bytes
+            from .core.files import atomic_write_bytes
+            from .core.project import project
             notebook = Path(args.notebook).resolve()
-            atomic_write_bytes(notebook, execute(notebook, paths.ROOT))
+            atomic_write_bytes(notebook, execute(notebook, project().root))
             print(f"executed {notebook.name}")
         elif args.command == "refresh":
             import datetime
@@ -58,7 +58,7 @@ def main(argv=None) -> int:
             from .refresh import refresh as run_refresh
             run_refresh(args.date or datetime.date.today().isoformat(), only=args.only)
         elif args.command == "validate":
-            from .registers import validate_all
+            from .validate import validate_all
             registers = validate_all()
             print(f"valid: {len(registers['claims'])} claims, {len(registers['sources'])} sources")
     except (InputError, BuildError, NotebookFailed, ValueError) as exc:

@@ -34,9 +34,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import paths
-from .errors import InputError
-from .schema import finite_numbers
+from .core.project import project
+from .core.errors import InputError
+from .core.files import read_csv_strict
+from .core.registers import load_sources, verify_extracts
+from .core.schema import finite_numbers
 
 BASE_URL = "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0/data/"
 PUBLISHER = "Eurostat"
@@ -244,8 +246,6 @@ _EXTRACT = re.compile(r"data/snapshots/" + EXTRACT_DIR + r"/(\d{4}-\d{2}-\d{2})/
 
 def registered(dataset: str = None, sources: pd.DataFrame = None) -> pd.DataFrame:
     """Register rows of Eurostat extracts (all, or one dataset's), oldest first."""
-    from .registers import load_sources
-
     sources = load_sources() if sources is None else sources
     found = sources["extract_path"].str.fullmatch(_EXTRACT.pattern)
     rows = sources[found].copy()
@@ -267,21 +267,18 @@ def latest(dataset: str, sources: pd.DataFrame = None):
     against the register), or None when the project has none (refresh not run yet).
     Dimension columns and TIME_PERIOD are text, OBS_VALUE is float (NaN where Eurostat sent
     only a flag, see OBS_FLAG); `frame.attrs["source_id"]` names the register row to cite."""
-    from .io import read_csv_strict
-    from .registers import verify_extracts
-
     rows = registered(dataset, sources)
     if rows.empty:
         return None
     row = rows.iloc[[-1]]
     verify_extracts(row)
-    path = paths.ROOT / row.iloc[0]["extract_path"]
+    path = project().root / row.iloc[0]["extract_path"]
     frame = read_csv_strict(path, required=[TIME, VALUE, FLAG])
     numbers = finite_numbers(frame[VALUE])
     bad = numbers.isna() & (frame[VALUE] != "")
     if bad.any():
         line = int(bad.to_numpy().nonzero()[0][0]) + 1
-        raise InputError(paths.rel(path), f"'{frame[VALUE].iloc[line - 1]}' is not a number", row=line,
+        raise InputError(project().rel(path), f"'{frame[VALUE].iloc[line - 1]}' is not a number", row=line,
                          column=VALUE)
     frame[VALUE] = numbers.astype("float64")
     frame.attrs["source_id"] = row.iloc[0]["source_id"]

@@ -8,12 +8,11 @@ whose only description is its memory address), the chart is always drawn.
 import hashlib
 from dataclasses import asdict, is_dataclass
 from functools import lru_cache
+from pathlib import Path
 from types import CodeType, FunctionType, ModuleType
 
 import numpy as np
 import pandas as pd
-
-from . import paths
 
 
 class Unhashable(Exception):
@@ -24,7 +23,7 @@ class Unhashable(Exception):
 def package_digest() -> str:
     """The package's source files and style sheet (the code every chart is drawn by)."""
     digest = hashlib.sha256()
-    package = paths.Path(__file__).parent
+    package = Path(__file__).parent
     for file in sorted(package.rglob("*")):
         if file.suffix in (".py", ".mplstyle"):
             digest.update(file.name.encode() + file.read_bytes())

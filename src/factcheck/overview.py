@@ -2,8 +2,9 @@
 import pandas as pd
 
 from . import charts
-from .registers import TOPICS, load_claims
-from .verdicts import VOCABULARY, assemble_verdicts
+from .core.registers import TOPICS, load_claims
+from .rules import VOCABULARY
+from .verdicts import assemble_verdicts
 
 TOPIC_NL = {"resettlement": "hervestiging", "recognition": "erkenning", "solidarity": "solidariteit",
             "procedure": "procedure", "protection": "bescherming", "integration": "integratie",

@@ -10,9 +10,9 @@ from datetime import date
 
 import pandas as pd
 
-from .registers import load_published
-from .schema import Column, Schema
-from .verdicts import Reading
+from .core.registers import load_published
+from .core.schema import Column, Schema
+from .rules import Reading
 
 # --- Published tables -------------------------------------------------------------------------
 

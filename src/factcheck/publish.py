@@ -1,15 +1,17 @@
 """After a successful build: the README's generated sections, ClaimReview records, the report."""
 import re
 
-from . import claimreview, paths, readme, report
-from .errors import InputError
-from .registers import load_claims, load_sources
+from . import claimreview, readme, report
+from .core.project import project
+from .core.errors import InputError
+from .core.files import atomic_write_text
+from .core.registers import load_claims, load_sources
 from .verdicts import assemble_verdicts
 
 
 def date_published() -> str:
     """The release date in CITATION.cff: one place, so re-runs give identical files."""
-    match = re.search(r"^date-released:\s*(\S+)", (paths.ROOT / "CITATION.cff").read_text(), re.M)
+    match = re.search(r"^date-released:\s*(\S+)", (project().root / "CITATION.cff").read_text(), re.M)
     if match is None:
         raise InputError("CITATION.cff", "has no 'date-released: YYYY-MM-DD' line (the ClaimReview "
                          "records' datePublished)", column="date-released")
@@ -27,11 +29,10 @@ def publish() -> list:
             raise ValueError(f"ClaimReview for {item['url']} lacks {', '.join(missing)}")
     changed = []
     if readme.update(table):
-        changed.append(readme.README)
-    for path, text in ((claimreview.CLAIMREVIEW_FILE, claimreview.dumps(records)),
-                       (report.REPORT_FILE, report.render(claims, table, sources, records))):
+        changed.append(project().readme_file)
+    for path, text in ((project().claimreview_file, claimreview.dumps(records)),
+                       (project().report_file, report.render(claims, table, sources, records))):
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            from .io import atomic_write_text
             atomic_write_text(path, text)
             changed.append(path)
     return changed

@@ -4,11 +4,9 @@ from html import escape
 
 import pandas as pd
 
-from . import paths
-from .io import atomic_write_text
-from .verdicts import VOCABULARY
-
-README = paths.ROOT / "README.md"
+from .core.project import project
+from .core.files import atomic_write_text
+from .rules import VOCABULARY
 
 
 def _markdown_table(frame: pd.DataFrame, html: bool = False) -> str:
@@ -50,7 +48,7 @@ def gallery_markdown() -> str:
     import json
 
     cells = []
-    for png in sorted(paths.FIGURES.glob("*/*.en.png")):
+    for png in sorted(project().figures.glob("*/*.en.png")):
         name = png.parent.name
         meta = json.loads(png.with_name(f"{name}.en.json").read_text(encoding="utf-8"))
         folder = escape(name)
@@ -76,8 +74,8 @@ def render(text: str, parts: dict) -> str:
 
 def update(table: pd.DataFrame) -> bool:
     """Rewrite the generated README sections; return True when something changed."""
-    current = README.read_text(encoding="utf-8")
+    current = project().readme_file.read_text(encoding="utf-8")
     new = render(current, sections(table))
     if new != current:
-        atomic_write_text(README, new)
+        atomic_write_text(project().readme_file, new)
     return new != current

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import snapshots
-from .schema import Column, Schema
+from .core.schema import Column, Schema
 
 VINTAGES = ("2025.06.0", "2025.12.1")
 LATEST = "2025.12.1"        # full-year 2025, published 2026-06-25 (after the letter)
@@ -445,7 +445,7 @@ PUBLISHED_SCHEMAS = (PUBLISHED_SCHEMA,)
 
 def load_published_figures() -> pd.DataFrame:
     """data/published/recognition-published.csv, validated (every row names its source)."""
-    from .registers import load_published
+    from .core.registers import load_published
     return load_published(PUBLISHED_TABLE, PUBLISHED_SCHEMA)
 
 
@@ -578,7 +578,7 @@ def pivot_rates(table: pd.DataFrame, index="year", columns="definition", digits:
 def matches_claim(table: pd.DataFrame, year: int, claimed: float, qualifier: str = "") -> pd.DataFrame:
     """Which definition (and vintage) gives the claimed rate for a year: the claim's band
     against the shown rate and against the range."""
-    from .verdicts import claim_band
+    from .rules import claim_band
     band = claim_band(claimed, qualifier)
     rows = []
     for r in table[table["year"] == year].itertuples(index=False):
@@ -602,7 +602,7 @@ def readings(items, use_ranges: bool = True, digits: int = 1) -> list:
     decimals (never narrowed); points and published values to the nearest, so both readings
     rest on the same shown value. Items without a shown value (no decisions shown, or no row)
     are left out in both modes: a range with nothing published cannot support a claim."""
-    from .verdicts import Reading
+    from .rules import Reading
     scale = 10 ** digits
     out = []
     for label, point, low, high, kind in items:
@@ -658,7 +658,7 @@ def items_table(items) -> pd.DataFrame:
 def compare_verdicts(band, items, context=()) -> pd.DataFrame:
     """The verdict with rounding ranges (each matched on its published value, rule 3b when
     only the range reaches the band) next to the verdict from shown (point) values only."""
-    from .verdicts import assess
+    from .rules import assess
     with_ranges = assess(band, readings(items, True), context)
     points = assess(band, readings(items, False), context)
     return pd.DataFrame([{"readings": "ranges + published value", "verdict": with_ranges.verdict,

@@ -49,9 +49,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import eurostat, paths, snapshots, staging
-from .errors import InputError
-from .io import atomic_write_bytes
+from . import eurostat, snapshots, staging
+from .core.project import project
+from .core.errors import InputError
+from .core.files import atomic_write_bytes
 
 UNHCR_API = "https://api.unhcr.org/population/v1/"
 USER_AGENT = "factcheck-refresh/0.1 (reproducible fact-check; Python urllib)"
@@ -498,7 +499,7 @@ def _check_date(date: str) -> str:
 
 
 def _rebuild(stage: Path, log=print) -> str:
-    env = dict(os.environ, FACTCHECK_ROOT=str(stage), FACTCHECK_SHARED=str(paths.SHARED))
+    env = dict(os.environ, FACTCHECK_ROOT=str(stage), FACTCHECK_SHARED=str(project().shared))
     log("[refresh] rebuilding every notebook in a staging copy with the new data")
     result = subprocess.run([sys.executable, "-m", "factcheck", "build", "--force"], env=env,
                             capture_output=True, text=True)
@@ -523,19 +524,19 @@ def refresh(date: str, only: str = None, config: HttpConfig = None, log=print, s
     unhcr = download_unhcr(config, date, log=log, sleep=sleep) if only in (None, "unhcr") else []
     euro = download_eurostat(config, log=log, sleep=sleep) if only in (None, "eurostat") else []
     files, raw, rows = _snapshot_files(date, unhcr, euro)
-    target, register = _register_bytes(date, rows, paths.ROOT)
+    target, register = _register_bytes(date, rows, project().root)
     files[target] = register
-    with staging.lock(paths.ROOT):
-        staging.recover(paths.ROOT, log=log)
-        with staging.Stage(paths.ROOT, prefix="refresh-stage-") as stage:
+    with staging.lock(project().root):
+        staging.recover(project().root, log=log)
+        with staging.Stage(project().root, prefix="refresh-stage-") as stage:
             for relative, payload in files.items():
                 atomic_write_bytes(stage.path / relative, payload)
             summary = _rebuild(stage.path, log=log)
-            old = _read_verdicts(paths.VERDICTS_FILE)
+            old = _read_verdicts(project().verdicts_file)
             new = _read_verdicts(stage.path / "data" / "verdicts.csv")
             changed = stage.publish(inputs_written={Path(relative).as_posix() for relative in files})
     for relative, payload in raw.items():
-        atomic_write_bytes(paths.ROOT / relative, payload)
+        atomic_write_bytes(project().root / relative, payload)
     diff = verdict_diff(old, new)
     if summary:
         log(f"[refresh] staged {summary}")

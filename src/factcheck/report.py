@@ -6,12 +6,12 @@ from html import escape
 
 import pandas as pd
 
-from . import claimreview, paths
+from . import claimreview
+from .core.project import project
 from .overview import COLOURS
 from .readme import number
-from .verdicts import VOCABULARY
+from .rules import VOCABULARY
 
-REPORT_FILE = paths.ROOT / "report" / "index.html"
 UI = {
     "title": ("Fact-check: the numbers in VluchtelingenWerk Nederland's letter of 2 February 2026",
               "Factcheck: de cijfers in de brief van VluchtelingenWerk Nederland van 2 februari 2026"),
@@ -53,8 +53,8 @@ def _badge(key: str) -> str:
 def _image(name: str) -> str:
     out = []
     for lang in ("en", "nl"):
-        png = paths.FIGURES / name / f"{name}.{lang}.preview.png"
-        meta = paths.FIGURES / name / f"{name}.{lang}.json"
+        png = project().figures / name / f"{name}.{lang}.preview.png"
+        meta = project().figures / name / f"{name}.{lang}.json"
         if not png.exists():
             continue
         alt = json.loads(meta.read_text(encoding="utf-8")).get("alt", name) if meta.exists() else name

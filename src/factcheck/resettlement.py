@@ -16,8 +16,10 @@ import re
 
 import pandas as pd
 
-from . import charts, registers, snapshots, verdicts
-from .schema import Column, Schema
+from . import charts, snapshots
+from . import rules as verdicts
+from .core import registers
+from .core.schema import Column, Schema
 
 NOTEBOOK = "01-resettlement"
 LETTER_DATE = "2026-02-02"
@@ -663,7 +665,8 @@ def years_text(years) -> str:
 
 def with_basis(assessment: verdicts.Assessment, basis: str) -> verdicts.Assessment:
     """The same verdict with the basis sentence appended to its rule text."""
-    return verdicts.Assessment(assessment.verdict, f"{assessment.reason}; basis: {basis}", assessment.primary)
+    return verdicts.Assessment(assessment.verdict, assessment.rule, f"{assessment.detail}; basis: {basis}",
+                               assessment.primary)
 
 
 # --------------------------------------------------------------------------- Dutch quota (C05)
@@ -731,7 +734,7 @@ def with_notes(assessment: verdicts.Assessment, notes) -> verdicts.Assessment:
     notes = [n for n in notes if n]
     if not notes:
         return assessment
-    return verdicts.Assessment(assessment.verdict, assessment.reason + "; checks: " + "; ".join(notes),
+    return verdicts.Assessment(assessment.verdict, assessment.rule, assessment.detail + "; checks: " + "; ".join(notes),
                                assessment.primary)
 
 
@@ -1039,7 +1042,7 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
     else:
         change_reading = None
     change = verdicts.assess(change_band, [change_reading] if change_reading else [])
-    notes = [f"{claimed_change:+g}%: {change.verdict} ({change.reason.split(':')[0]}; "
+    notes = [f"{claimed_change:+g}%: {change.verdict} ({change.rule.id}; "
              + (f"{change_reading.label}: {change_reading.shown()}%" if change_reading else "no figure") + ")"
              + (f"; computed from the ranges of PGRN {int(before.iloc[0]['edition'])} ({claim_year - 1}) and the "
                 f"primary reading: {fmt_range(computed, 1)}%" if computed is not None else "")]
@@ -1180,7 +1183,7 @@ def check_c03(pledges: pd.DataFrame, periods: pd.DataFrame, value: float, qualif
     notes = [f"period: the plan covers {plan_label} (sources agree: {plan['agree']}), the claim says {claim_period}; "
              f"{len(overlap)} of 2 years overlap",
              f"drop {claimed_drop:g}%: {fmt_range(drop, 2)}% computed, {drop_assessment.verdict} "
-             f"({drop_assessment.reason.split(':')[0]}); resettlement-only drop at least {res_drop_min:.1f}%",
+             f"({drop_assessment.rule.id}); resettlement-only drop at least {res_drop_min:.1f}%",
              "10,430 includes humanitarian admission; no resettlement/humanitarian split was found"]
     sensitivity = verdicts.assess(band, [verdicts.Reading(f"Union Plan {plan_label} as adopted", *adopted)],
                                   [f"the plan covers {plan_label}, not {claim_period}"])

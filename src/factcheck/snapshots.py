@@ -13,10 +13,11 @@ from typing import Callable
 
 import pandas as pd
 
-from . import paths
-from .errors import InputError
-from .io import atomic_write_text, read_csv_strict, read_json, sha256, write_csv
-from .schema import finite_numbers
+from .core.project import project
+from .core.errors import InputError
+from .core.files import atomic_write_text, read_csv_strict, read_json, sha256, write_csv
+from .core.registers import load_sources, verify_extracts
+from .core.schema import finite_numbers
 
 UNHCR_REPO = "https://github.com/PopulationStatistics/refugees"
 UNHCR_COMMITS = {"2025.06.0": "68f13991401e35d81752898040e6e0c33f4a20a5",
@@ -53,7 +54,7 @@ def _read_rda(path: Path) -> pd.DataFrame:
     try:
         return pyreadr.read_r(str(path))[name]
     except Exception as exc:  # pyreadr raises its own error types
-        raise InputError(paths.rel(path), f"cannot read R data frame '{name}': {exc}") from exc
+        raise InputError(project().rel(path), f"cannot read R data frame '{name}': {exc}") from exc
 
 
 def _counts_as_int(frame: pd.DataFrame, columns) -> pd.DataFrame:
@@ -107,7 +108,7 @@ def _datafinder_solutions(path: Path) -> pd.DataFrame:
                 "Resettlement arrivals"]
     missing = [c for c in expected if c not in frame.columns]
     if missing:
-        raise InputError(paths.rel(path), "Data Finder export changed format: missing columns",
+        raise InputError(project().rel(path), "Data Finder export changed format: missing columns",
                          column=", ".join(missing))
     frame = frame[frame["Resettlement arrivals"] != "-"]
     frame = pd.DataFrame({
@@ -213,7 +214,7 @@ def make_snapshots(sources_dir: Path) -> list:
         built.append((spec, frame))
     rows = []
     for spec, frame in built:
-        target = paths.SNAPSHOTS / spec.extract
+        target = project().snapshots / spec.extract
         write_csv(target, frame)
         provenance = {
             "source_id": spec.source_id, "publisher": spec.publisher, "dataset": spec.title,
@@ -226,23 +227,21 @@ def make_snapshots(sources_dir: Path) -> list:
         rows.append({
             "source_id": spec.source_id, "publisher": spec.publisher, "title": spec.title, "url": spec.url,
             "date_published": spec.date_published, "date_accessed": ACCESSED, "licence": spec.licence,
-            "kind": "dataset", "extract_path": paths.rel(target), "upstream_file": spec.upstream,
+            "kind": "dataset", "extract_path": project().rel(target), "upstream_file": spec.upstream,
             "vintage": spec.vintage, "upstream_sha256": spec.upstream_sha256,
             "extract_sha256": provenance["extract_sha256"], "note": spec.rows})
-    write_csv(paths.SOURCES_DIR / REGISTER_FILE, pd.DataFrame(rows))
+    write_csv(project().sources_dir / REGISTER_FILE, pd.DataFrame(rows))
     return rows
 
 
 def load_extract(source_id: str) -> pd.DataFrame:
     """Read a committed extract after checking its sha256 against the sources register."""
-    from .registers import load_sources, verify_extracts
-
     sources = load_sources()
     row = sources[sources["source_id"] == source_id]
     if row.empty or not row.iloc[0]["extract_path"]:
-        raise InputError(paths.rel(paths.SOURCES_DIR), f"no snapshot extract with source id '{source_id}'")
+        raise InputError(project().rel(project().sources_dir), f"no snapshot extract with source id '{source_id}'")
     verify_extracts(row)
-    return read_extract(paths.ROOT / row.iloc[0]["extract_path"])
+    return read_extract(project().root / row.iloc[0]["extract_path"])
 
 
 # Counts that every row must have; `oip` (other people in need of international protection)
@@ -257,14 +256,14 @@ def read_extract(path: Path) -> pd.DataFrame:
     Years and counts become nullable integers (counts never negative, never empty unless
     optional), `value` a float. A bad cell raises an InputError naming file, row and column.
     """
-    shown = paths.rel(path)
+    shown = project().rel(path)
     frame = read_csv_strict(path)
     sidecar = path.with_suffix(".provenance.json")
     if sidecar.exists():
         provenance = read_json(sidecar)
         expected = provenance.get("columns") if isinstance(provenance, dict) else None
         if not isinstance(expected, list):
-            raise InputError(paths.rel(sidecar), "has no list of 'columns'")
+            raise InputError(project().rel(sidecar), "has no list of 'columns'")
         missing = [column for column in expected if column not in frame.columns]
         if missing:
             raise InputError(shown, f"column is missing or renamed (expected {', '.join(expected)})",
@@ -298,7 +297,7 @@ def check_extracts(sources: pd.DataFrame) -> None:
     """Type-check every registered data extract (after its checksum was verified)."""
     for row in sources.itertuples(index=False):
         if row.kind == "dataset" and row.extract_path:
-            read_extract(paths.ROOT / row.extract_path)
+            read_extract(project().root / row.extract_path)
 
 
 # ---- Added for the online refresh (issue #8): the same rows from the UNHCR API, and vintages ----
@@ -326,8 +325,6 @@ def select_rows(frame: pd.DataFrame, table: str, shown: str = "UNHCR API") -> pd
 def vintages(table: str, sources: pd.DataFrame = None) -> list:
     """Vintages registered for a UNHCR extract (e.g. 'decisions'), oldest first: the R package
     releases by publication date and API refreshes ('api-<date>') by the date accessed."""
-    from .registers import load_sources
-
     sources = load_sources() if sources is None else sources
     prefix = f"unhcr-{table}-"
     rows = sources[sources["source_id"].str.startswith(prefix) & (sources["extract_path"] != "")]
@@ -340,5 +337,5 @@ def latest_vintage(table: str, sources: pd.DataFrame = None) -> str:
     """The newest vintage of a UNHCR extract (see `vintages`)."""
     found = vintages(table, sources)
     if not found:
-        raise InputError(paths.rel(paths.SOURCES_DIR), f"no UNHCR '{table}' extract is registered")
+        raise InputError(project().rel(project().sources_dir), f"no UNHCR '{table}' extract is registered")
     return found[-1]

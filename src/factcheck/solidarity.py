@@ -20,10 +20,10 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from . import charts, eurostat, snapshots
-from .errors import InputError
-from .registers import load_published
-from .schema import Column, Schema
-from .verdicts import Reading, assess, assess_statement, claim_band
+from .core.errors import InputError
+from .core.registers import load_published
+from .core.schema import Column, Schema
+from .rules import Reading, assess, assess_statement, claim_band
 
 NOTEBOOK = "03-solidarity"
 REGISTER_FILE = "data/sources/solidarity.csv"

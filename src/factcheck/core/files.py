@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError, OutputError, record_row_lines
-from .paths import rel
+from .project import rel
 
 
 def sha256(path) -> str:

@@ -4,14 +4,14 @@ The letter file is a Markdown-ish transcription: link targets "[text](#)", empha
 "*text*", superscripts "21^{ste}" and page breaks inside sentences are artefacts of the
 transcription, not words of the letter. We compare quotes against the text with those
 removed and all whitespace collapsed, so a quote reads as the printed letter does.
-The text is the project's committed copy (paths.LETTER_FILE, data/letter/), registered with
+The text is the project's committed copy (project().letter_file, data/letter/), registered with
 its sha256 in data/sources/letter.csv, so the check runs on every machine.
 """
 import re
 from pathlib import Path
 
-from .io import read_text
-from .paths import LETTER_FILE
+from .files import read_text
+from .project import project
 
 
 def normalise(text: str) -> str:
@@ -21,9 +21,9 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def letter_text(path: Path = LETTER_FILE) -> str:
+def letter_text(path: Path = None) -> str:
     """The normalised letter (the project's committed copy; missing is an InputError)."""
-    return normalise(read_text(path))
+    return normalise(read_text(path or project().letter_file))
 
 
 def quote_in_letter(quote: str, text: str) -> bool:

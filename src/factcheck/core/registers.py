@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from .project import project
 from .errors import InputError
-from .io import read_csv_strict, sha256
+from .files import read_csv_strict, sha256
 from .letter import letter_text, quote_in_letter
 from .schema import Column, Schema, validate
 
@@ -55,8 +55,8 @@ SNAPSHOT_FIELDS = ("extract_path", "upstream_file", "vintage", "upstream_sha256"
 
 
 def load_claims(path: Path = None, check_letter: bool = True) -> pd.DataFrame:
-    path = Path(path or paths.CLAIMS_FILE)
-    shown = paths.rel(path)
+    path = Path(path or project().claims_file)
+    shown = project().rel(path)
     claims = validate(read_csv_strict(path), CLAIMS_SCHEMA, shown)
     text = letter_text() if check_letter else None
     for row_number, row in enumerate(claims.itertuples(index=False), start=1):
@@ -64,7 +64,7 @@ def load_claims(path: Path = None, check_letter: bool = True) -> pd.DataFrame:
             raise InputError(shown, "fragment_nl is not part of quote_nl", row=row_number,
                              column="fragment_nl")
         if text is not None and not quote_in_letter(row.quote_nl, text):
-            raise InputError(shown, f"quote is not in the letter {paths.rel(paths.LETTER_FILE)}",
+            raise InputError(shown, f"quote is not in the letter {project().rel(project().letter_file)}",
                              row=row_number, column="quote_nl")
     return claims
 
@@ -77,10 +77,10 @@ def load_sources(directory: Path = None) -> pd.DataFrame:
 
     Validated once per process and set of file versions (path, size, mtime): notebooks ask
     for the register with every extract they load."""
-    directory = Path(directory or paths.SOURCES_DIR)
+    directory = Path(directory or project().sources_dir)
     files = sorted(directory.glob("*.csv"))
     if not files:
-        raise InputError(paths.rel(directory), "no sources register files (*.csv)")
+        raise InputError(project().rel(directory), "no sources register files (*.csv)")
     versions = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
     if versions not in _SOURCES_CACHE:
         _SOURCES_CACHE.clear()
@@ -91,7 +91,7 @@ def load_sources(directory: Path = None) -> pd.DataFrame:
 def _read_sources(files) -> pd.DataFrame:
     frames, origin = [], {}
     for file in files:
-        shown = paths.rel(file)
+        shown = project().rel(file)
         frame = validate(read_csv_strict(file), SOURCES_SCHEMA, shown)
         for row_number, row in enumerate(frame.itertuples(index=False), start=1):
             if row.source_id in origin:
@@ -125,7 +125,7 @@ def verify_extracts(sources: pd.DataFrame) -> None:
     for row in sources.itertuples(index=False):
         if not row.extract_path:
             continue
-        path = paths.ROOT / row.extract_path
+        path = project().root / row.extract_path
         if not path.exists():
             raise InputError(row.register_file, f"extract {row.extract_path} is missing",
                              row=row.register_row, column="extract_path")
@@ -139,8 +139,8 @@ def verify_extracts(sources: pd.DataFrame) -> None:
 
 def load_published(name: str, schema: Schema = None, sources: pd.DataFrame = None) -> pd.DataFrame:
     """A sources-backed table of published figures: every row names its source_id."""
-    path = paths.PUBLISHED / f"{name}.csv"
-    shown = paths.rel(path)
+    path = project().published / f"{name}.csv"
+    shown = project().rel(path)
     frame = read_csv_strict(path, required=["source_id"])
     if schema is not None:
         frame = validate(frame, schema, shown)
@@ -149,29 +149,3 @@ def load_published(name: str, schema: Schema = None, sources: pd.DataFrame = Non
         check_source_ids(value, sources, shown, row_number, "source_id")
     return frame
 
-
-def published_schemas() -> dict:
-    """The schema of each data/published/<name>.csv by name, from the topic modules that read
-    the tables (imported here, not above: they import this module)."""
-    from . import procedure, recognition, resettlement, solidarity
-
-    modules = (procedure, recognition, resettlement, solidarity)
-    return {schema.name: schema for module in modules for schema in module.PUBLISHED_SCHEMAS}
-
-
-def validate_all() -> dict:
-    """Validate the registers and their links; return them. Raises InputError."""
-    from .snapshots import check_extracts
-
-    sources = load_sources()
-    verify_extracts(sources)
-    check_extracts(sources)
-    claims = load_claims()
-    for row_number, row in enumerate(claims.itertuples(index=False), start=1):
-        check_source_ids(row.source_ids, sources, paths.rel(paths.CLAIMS_FILE), row_number, "source_ids")
-    schemas = published_schemas()
-    for file in sorted(paths.PUBLISHED.glob("*.csv")):
-        load_published(file.stem, schemas.get(file.stem), sources=sources)
-    # The notebooks' verdict parts are outputs of this build: they are checked after the
-    # notebooks ran (`verdicts.assemble_verdicts`), so an edit they predate cannot block it.
-    return {"claims": claims, "sources": sources}
