@@ -7,6 +7,8 @@ Palestine). Per-inhabitant figures divide by the World Bank's mid-year populatio
 """
 import pandas as pd
 
+from . import text
+
 # Which counts make up "refugees" under each definition (columns of `host_counts`).
 DEFINITIONS = {
     "refugees": ("refugees",),
@@ -218,7 +220,6 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
     import matplotlib.ticker as ticker
 
     from . import charts
-    from .procedure import fmt_number
 
     measure = data["measure"].iloc[0]
     year = int(data["year"].iloc[0])
@@ -237,14 +238,14 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
         ax.invert_yaxis()
         top = float(data["value"].max())
         for y, value in zip(positions, data["value"]):
-            text = fmt_number(value / 1e6, lang, 2) + (" mln" if lang == "nl" else " m") if measure == "total" \
-                else fmt_number(value, lang, 1)
-            ax.text(value + top * 0.01, y, text, va="center", fontsize=7.5, color="#333333")
+            label = text.number(value / 1e6, lang, 2) + (" mln" if lang == "nl" else " m") if measure == "total" \
+                else text.number(value, lang, 1)
+            ax.text(value + top * 0.01, y, label, va="center", fontsize=7.5, color="#333333")
         ax.set_xlim(0, top * 1.15)
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
         if measure == "total":
-            ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: fmt_number(v / 1e6, lang, 1)))
+            ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: text.number(v / 1e6, lang, 1)))
             ax.set_xlabel("refugees, millions" if lang == "en" else "vluchtelingen, miljoenen")
         else:
             ax.set_xlabel("refugees per 1,000 inhabitants" if lang == "en" else "vluchtelingen per 1.000 inwoners")
@@ -268,8 +269,8 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
                f"met de bevolking van {pop_year} volgens de Wereldbank (laatste jaar). Landen onder plaats {cut} staan "
                f"er alleen in als de brief ze noemt.")
     if unassigned:
-        note_en += f" {fmt_number(unassigned, 'en')} UNRWA refugees with unknown host are not ranked."
-        note_nl += f" {fmt_number(unassigned, 'nl')} UNRWA-vluchtelingen met onbekend land van opvang zijn niet gerangschikt."
+        note_en += f" {text.number(unassigned, 'en')} UNRWA refugees with unknown host are not ranked."
+        note_nl += f" {text.number(unassigned, 'nl')} UNRWA-vluchtelingen met onbekend land van opvang zijn niet gerangschikt."
     texts = {
         "en": charts.ChartText(
             f"Countries hosting the most refugees{what[0]}, {year}",

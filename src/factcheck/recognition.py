@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import snapshots
+from . import snapshots, text
 from .schema import Column, Schema
 
 VINTAGES = ("2025.06.0", "2025.12.1")
@@ -527,21 +527,12 @@ def value_frequencies(frames, limit: int = 25) -> pd.DataFrame:
 # Display helpers
 # --------------------------------------------------------------------------------------
 
-def shown_range(low: float, high: float, digits: int = 1) -> str:
-    """'a-b' (or 'a' when equal), rounded for display."""
-    if any(math.isnan(v) for v in (low, high)):
-        return "n/a"
-    a, b = round(low, digits), round(high, digits)
-    fmt = f"{{:.{digits}f}}"
-    return fmt.format(a) if a == b else f"{fmt.format(a)}-{fmt.format(b)}"
-
-
 def display_rates(table: pd.DataFrame, keys, digits: int = 1) -> pd.DataFrame:
     """A rates table for the notebook: shown counts, rate and its range, rounded."""
     out = table[list(keys)].copy()
     out["positive / rest"] = [f"{int(n)} / {int(r)}" for n, r in zip(table["numerator"], table["rest"])]
     out["rate %"] = table["rate"].round(digits)
-    out["range %"] = [shown_range(lo, hi, digits) for lo, hi in zip(table["rate_low"], table["rate_high"])]
+    out["range %"] = [text.number_range(lo, hi, "en", digits, group=False) for lo, hi in zip(table["rate_low"], table["rate_high"])]
     out["levels"] = table["levels"]
     return out.reset_index(drop=True)
 
@@ -568,9 +559,9 @@ def bulgaria_turkiye(frames: dict, years=range(2015, 2026)) -> pd.DataFrame:
 
 def pivot_rates(table: pd.DataFrame, index="year", columns="definition", digits: int = 1) -> pd.DataFrame:
     """Rates as 'point (low-high)' text, one column per definition (or other key)."""
-    text = [("n/a" if math.isnan(r) else f"{r:.{digits}f}") + f" ({shown_range(lo, hi, digits)})"
-            for r, lo, hi in zip(table["rate"], table["rate_low"], table["rate_high"])]
-    frame = table.assign(text=text)
+    shown = [text.number(r, "en", digits, group=False) + f" ({text.number_range(lo, hi, 'en', digits, group=False)})"
+             for r, lo, hi in zip(table["rate"], table["rate_low"], table["rate_high"])]
+    frame = table.assign(text=shown)
     out = frame.pivot(index=index, columns=columns, values="text")
     return out.reset_index().rename_axis(columns=None)
 
@@ -585,7 +576,7 @@ def matches_claim(table: pd.DataFrame, year: int, claimed: float, qualifier: str
         point_ok = (not math.isnan(r.rate)) and band[0] - 1e-9 <= r.rate <= band[1] + 1e-9
         range_ok = (not math.isnan(r.rate_low)) and r.rate_low <= band[1] + 1e-9 and r.rate_high >= band[0] - 1e-9
         rows.append({"vintage": r.vintage, "definition": r.definition, "level": r.levels,
-                     "rate %": round(r.rate, 1), "range %": shown_range(r.rate_low, r.rate_high),
+                     "rate %": round(r.rate, 1), "range %": text.number_range(r.rate_low, r.rate_high, "en", 1, group=False),
                      "claim band": f"{band[0]:g}-{band[1]:g}", "shown rate in band": point_ok,
                      "range overlaps band": range_ok})
     return pd.DataFrame(rows)
@@ -652,7 +643,7 @@ def count_item(frame: pd.DataFrame, year: int, columns, kind: str, label: str) -
 def items_table(items) -> pd.DataFrame:
     return pd.DataFrame([{"reading": label, "kind": kind,
                           "shown": "n/a" if math.isnan(point) else round(point, 1),
-                          "range": shown_range(low, high)} for label, point, low, high, kind in items])
+                          "range": text.number_range(low, high, "en", 1, group=False)} for label, point, low, high, kind in items])
 
 
 def compare_verdicts(band, items, context=()) -> pd.DataFrame:
@@ -906,7 +897,7 @@ def much_higher_sensitivity(frame: pd.DataFrame, bulgaria: pd.DataFrame, letter:
                 elsewhere = (eu.loc[y, "rate_low"], eu.loc[y, "rate_high"])
                 result = much_higher(elsewhere, base[y], factor, points)
                 row[f"EU-27 excl. BG {y} %"] = round(float(eu.loc[y, "rate"]), 1)
-                row[f"baseline {y} %"] = shown_range(*base[y])
+                row[f"baseline {y} %"] = text.number_range(*base[y], "en", 1, group=False)
                 row[f"holds {y}"] = result
                 results.append(result)
             row["holds"] = all_hold(results)

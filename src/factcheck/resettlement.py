@@ -15,8 +15,9 @@ import math
 import re
 
 import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
-from . import charts, registers, snapshots, verdicts
+from . import charts, registers, snapshots, text, verdicts
 from .schema import Column, Schema
 
 NOTEBOOK = "01-resettlement"
@@ -735,13 +736,6 @@ def with_notes(assessment: verdicts.Assessment, notes) -> verdicts.Assessment:
                                assessment.primary)
 
 
-def fmt_range(rng, digits: int = 0, unit: str = "") -> str:
-    """'2,450,000-2,550,000' or '0.21-0.21%' for display; a point shows once."""
-    low, high = (round(rng[0], digits), round(rng[1], digits))
-    text = f"{low:,.{digits}f}" if low == high else f"{low:,.{digits}f} to {high:,.{digits}f}"
-    return text + unit
-
-
 # --------------------------------------------------------------------------- charts
 
 def _texts(en: tuple, nl: tuple) -> dict:
@@ -786,7 +780,7 @@ def export_needs_vs_pledges(data: pd.DataFrame) -> list:
                             color=charts.PALETTE["navy"])
         ax.set_xticks(years)
         ax.set_ylabel("million people" if lang == "en" else "miljoen mensen")
-        ax.yaxis.set_major_formatter(_decimals(lang))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: text.number(v, lang, 1, group=False)))
         ax.set_ylim(0, 3.3)
         ax.legend(loc="upper left")
     shares = data.dropna(subset=["pledge_share_pct"])
@@ -868,7 +862,7 @@ def export_eu_arrivals_vs_pledges(data: pd.DataFrame, vintage: str, focus_year: 
                         label=en if lang == "en" else nl)
         ax.set_xticks(data["year"][::2])
         ax.set_ylabel("people per year" if lang == "en" else "mensen per jaar")
-        ax.yaxis.set_major_formatter(_thousands(lang))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: text.number(v, lang)))
         ax.legend(loc="upper left", fontsize=7.5)
     focus = data.set_index("year").loc[focus_year]
     arrived, target = int(focus["eu27"]), float(focus["target_resettlement"])
@@ -881,32 +875,14 @@ def export_eu_arrivals_vs_pledges(data: pd.DataFrame, vintage: str, focus_year: 
          "Bar chart of EU-27 resettlement arrivals per year 2010-2025, with markers for the pledges per year in "
          "2023-2027."),
         ("Hervestigde vluchtelingen in de EU-27 tegenover de toezeggingen",
-         f"De aankomsten piekten in 2019; in {focus_year} kwamen {_nl(arrived)} vluchtelingen aan, bij een doel van "
-         f"{_nl(target)}",
+         f"De aankomsten piekten in 2019; in {focus_year} kwamen {text.number(arrived, 'nl')} vluchtelingen aan, bij een doel van "
+         f"{text.number(target, 'nl')}",
          SOURCE_LINE["nl"].format(vintage=vintage) + "; toezeggingen: Europese Commissie, IRC, gezamenlijke ngo-verklaring",
          "EU-27 in de huidige samenstelling voor alle jaren. Toezegging per jaar = tweejarige toezegging / 2. "
          "2025 volgens UNHCR-release 2025.12.1 (de release die op 2 feb. 2026 openbaar was, had een deel van 2025).",
          "Staafdiagram van het aantal aangekomen hervestigde vluchtelingen in de EU-27 per jaar 2010-2025, met "
          "markeringen voor de toezeggingen per jaar in 2023-2027."))
     return charts.export_chart("resettlement-eu-arrivals-vs-pledges", draw, texts, data, claim_ids=["C02", "C03"])
-
-
-def _nl(number: float) -> str:
-    """A whole number the Dutch way: 11.827."""
-    return f"{number:,.0f}".replace(",", ".")
-
-
-def _decimals(lang: str, digits: int = 1):
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda value, _: f"{value:.{digits}f}".replace(".", "," if lang == "nl" else "."))
-
-
-def _thousands(lang: str):
-    from matplotlib.ticker import FuncFormatter
-
-    sep = "." if lang == "nl" else ","
-    return FuncFormatter(lambda value, _: f"{value:,.0f}".replace(",", sep))
 
 
 def export_nl_arrivals_vs_quota(data: pd.DataFrame, vintage: str) -> list:
@@ -931,7 +907,7 @@ def export_nl_arrivals_vs_quota(data: pd.DataFrame, vintage: str) -> list:
                     xytext=(2005.5, 2150), fontsize=7.5, color="#333333",
                     arrowprops={"arrowstyle": "->", "color": "#999999"})
         ax.set_ylabel("people per year" if lang == "en" else "mensen per jaar")
-        ax.yaxis.set_major_formatter(_thousands(lang))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: text.number(v, lang)))
         ax.legend(loc="upper left", fontsize=7.5)
     recent = data[(data["year"] >= 1987) & (data["year"] < EU_TURKEY_YEAR) & data["total"].notna()]
     below = int((recent["total"] < recent["quota_low"]).sum())
@@ -1017,7 +993,8 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
         direction = "fall" if outlook["change_pct"] < 0 else "rise"
         context.append(f"the edition current on {date} (PGRN {current}) projects a {direction} to "
                        f"{nxt.published / 1e6:g} million for {year} ({outlook['change_pct']:+.1f}% on "
-                       f"{base.published / 1e6:g} million for {claim_year}; {fmt_range(outlook['change_range'], 1)}% "
+                       f"{base.published / 1e6:g} million for {claim_year}; "
+                       f"{text.number_range(*outlook['change_range'], 'en', 1, sep=' to ')}% "
                        f"from the rounding ranges)")
 
     # sub-check 1: the claimed change against the year before
@@ -1042,7 +1019,7 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
     notes = [f"{claimed_change:+g}%: {change.verdict} ({change.reason.split(':')[0]}; "
              + (f"{change_reading.label}: {change_reading.shown()}%" if change_reading else "no figure") + ")"
              + (f"; computed from the ranges of PGRN {int(before.iloc[0]['edition'])} ({claim_year - 1}) and the "
-                f"primary reading: {fmt_range(computed, 1)}%" if computed is not None else "")]
+                f"primary reading: {text.number_range(*computed, 'en', 1, sep=' to ')}%" if computed is not None else "")]
 
     # sub-check 2: 'the highest need in years'
     others = table[table["need_year"] != claim_year]
@@ -1050,7 +1027,7 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
     if primary_edition is not None and len(others):
         top = others.sort_values(["high", "need_year"], ascending=[False, False], kind="stable").iloc[0]
         highest = bool(readings[0].low > others["high"].max())
-        notes.append(f"'highest in years': the {claim_year} need ({fmt_range((readings[0].low, readings[0].high))}) "
+        notes.append(f"'highest in years': the {claim_year} need ({text.number_range(readings[0].low, readings[0].high, sep=' to ')}) "
                      f"is {'' if highest else 'not certainly '}above every other year of "
                      f"{int(table['need_year'].min())}-{int(table['need_year'].max())} (next highest: "
                      f"{int(top['need_year'])}, up to {top['high']:,.0f})")
@@ -1064,13 +1041,9 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
 
 
 def _million(reading: verdicts.Reading, lang: str) -> str:
-    """'2.9 million' / 'over 2.9 million' (NL: '2,9 miljoen' / 'ruim 2,9 miljoen') for a PGRN reading:
-    'over' when the range starts at the published value and reaches above it."""
-    number = f"{reading.published / 1e6:g}"
-    over = reading.low == reading.published < reading.high
-    if lang == "nl":
-        return ("ruim " if over else "") + number.replace(".", ",") + " miljoen"
-    return ("over " if over else "") + number + " million"
+    """'2.9 million' / 'ruim 2,9 miljoen' for a PGRN reading: 'over' when the range starts at the
+    published value and reaches above it."""
+    return text.million(reading.published, lang, over=reading.low == reading.published < reading.high)
 
 
 def c01_conclusions(result: dict) -> tuple:
@@ -1094,7 +1067,8 @@ def c01_conclusions(result: dict) -> tuple:
         nl += f" (PGRN {year}: {_million(earlier[0], 'nl')})"
     parts_en, parts_nl = [], []
     if change is not None:
-        shown = fmt_range((change.low, change.high), 0 if change.low == round(change.low) == change.high else 1)
+        shown = text.number_range(change.low, change.high, "en", 0 if change.low == round(change.low) == change.high else 1,
+                                  sep=" to ")
         shown = ("+" if change.low > 0 else "") + shown
         edition = result["change_edition"]
         if edition is not None:
@@ -1116,11 +1090,10 @@ def c01_conclusions(result: dict) -> tuple:
         word_en = "fall" if out["change_pct"] < 0 else "rise"
         word_nl = "daling" if out["change_pct"] < 0 else "stijging"
         pct = f"{out['change_pct']:+.1f}"
-        value = f"{out['value'] / 1e6:g}"
-        en += (f"; but PGRN {out['edition']} projects a {word_en} to {value} million for "
+        en += (f"; but PGRN {out['edition']} projects a {word_en} to {text.million(out['value'], 'en')} for "
                f"{out['year']} ({pct}%), which the letter does not mention")
         nl += (f"; maar PGRN {out['edition']} raamt een {word_nl} naar "
-               f"{value.replace('.', ',')} miljoen voor {out['year']} ({pct.replace('.', ',')}%), "
+               f"{text.million(out['value'], 'nl')} voor {out['year']} ({pct.replace('.', ',')}%), "
                f"wat de brief niet vermeldt")
     return en + ".", nl + "."
 
@@ -1179,7 +1152,7 @@ def check_c03(pledges: pd.DataFrame, periods: pd.DataFrame, value: float, qualif
     overlap = sorted(set(period_years(claim_period)) & set(period_years(plan_label)))
     notes = [f"period: the plan covers {plan_label} (sources agree: {plan['agree']}), the claim says {claim_period}; "
              f"{len(overlap)} of 2 years overlap",
-             f"drop {claimed_drop:g}%: {fmt_range(drop, 2)}% computed, {drop_assessment.verdict} "
+             f"drop {claimed_drop:g}%: {text.number_range(*drop, 'en', 2, sep=' to ')}% computed, {drop_assessment.verdict} "
              f"({drop_assessment.reason.split(':')[0]}); resettlement-only drop at least {res_drop_min:.1f}%",
              "10,430 includes humanitarian admission; no resettlement/humanitarian split was found"]
     sensitivity = verdicts.assess(band, [verdicts.Reading(f"Union Plan {plan_label} as adopted", *adopted)],
