@@ -61,7 +61,7 @@ def input_hash(notebook: Path) -> str:
     """Everything a notebook may read: the package, the registers, extracts and published
     tables; the overview also reads the other notebooks' verdicts."""
     package = [f for f in (paths.ROOT / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
-    folders = [paths.SOURCES_DIR, paths.PUBLISHED, paths.SNAPSHOTS, paths.DATA / "letter"]
+    folders = [paths.SOURCES_DIR, paths.PUBLISHED, paths.SNAPSHOTS, paths.DATA / "letter", paths.DATA / "text"]
     data = [paths.CLAIMS_FILE] + [f for folder in folders for f in folder.rglob("*") if f.is_file()]
     if notebook.stem == OVERVIEW:
         data += [f for f in paths.VERDICT_PARTS.glob("*.csv") if f not in orphan_parts(paths.ROOT)]

@@ -8,6 +8,7 @@ Palestine). Per-inhabitant figures divide by the World Bank's mid-year populatio
 import pandas as pd
 
 from . import text
+from .countries import country_name
 
 # Which counts make up "refugees" under each definition (columns of `host_counts`).
 DEFINITIONS = {
@@ -18,23 +19,6 @@ DEFINITIONS = {
 PRIMARY = "refugees+oip+unrwa"
 NO_COUNTRY = ("UNK",)   # UNHCR's "Unknown" country of asylum: counted, but hosted by no country we can rank
 NAMED = ("LBN", "PAK", "KEN")
-
-# Dutch display names for the countries that appear in the charts (English names come from UNHCR).
-NAMES_NL = {
-    "ABW": "Aruba", "ARM": "Armenië", "AUT": "Oostenrijk", "BGD": "Bangladesh", "BRA": "Brazilië",
-    "CAN": "Canada", "CHE": "Zwitserland", "CHL": "Chili", "CMR": "Kameroen", "COD": "DR Congo",
-    "COL": "Colombia", "CUW": "Curaçao", "CYP": "Cyprus", "CZE": "Tsjechië", "DEU": "Duitsland",
-    "ECU": "Ecuador", "ESP": "Spanje", "EST": "Estland", "ETH": "Ethiopië", "FRA": "Frankrijk",
-    "GBR": "Verenigd Koninkrijk", "GUY": "Guyana", "IRL": "Ierland", "IRN": "Iran", "ISL": "IJsland",
-    "JOR": "Jordanië", "KEN": "Kenia", "LBN": "Libanon", "LBY": "Libië", "LIE": "Liechtenstein",
-    "LVA": "Letland", "MDA": "Moldavië", "MNE": "Montenegro", "MRT": "Mauritanië", "NER": "Niger",
-    "NLD": "Nederland", "NOR": "Noorwegen", "PAK": "Pakistan", "PER": "Peru", "POL": "Polen",
-    "PSE": "Palestina", "SDN": "Soedan", "SSD": "Zuid-Soedan", "SVK": "Slowakije", "SYR": "Syrië",
-    "TCD": "Tsjaad", "TUR": "Turkije", "UGA": "Oeganda", "USA": "Verenigde Staten",
-}
-SHORT_EN = {"IRN": "Iran", "GBR": "United Kingdom", "USA": "United States", "COD": "DR Congo",
-            "MDA": "Moldova", "SYR": "Syria", "PSE": "State of Palestine", "TUR": "Türkiye"}
-
 
 def host_counts(population: pd.DataFrame, unrwa: pd.DataFrame, year: int) -> pd.DataFrame:
     """Refugees, oip and UNRWA-mandate Palestine refugees by country of asylum in one year.
@@ -171,7 +155,7 @@ def ranked_above(table: pd.DataFrame, iso: str, measure: str, definition: str) -
     rank = f"rank_{measure}:{definition}"
     own = table.at[iso, rank]
     above = table[table[rank].notna() & (table[rank] < own)].sort_values([rank, "name"], kind="stable")
-    return [display_name(i, n, "en") for i, n in zip(above.index, above["name"])]
+    return [country_name(i, "en", n) for i, n in zip(above.index, above["name"])]
 
 
 def unrwa_by_host(unrwa: pd.DataFrame, years) -> pd.DataFrame:
@@ -183,12 +167,6 @@ def unrwa_by_host(unrwa: pd.DataFrame, years) -> pd.DataFrame:
     table.columns = [int(c) for c in table.columns]
     table.columns.name = None
     return table.sort_index()
-
-
-def display_name(iso: str, name: str, lang: str) -> str:
-    if lang == "nl":
-        return NAMES_NL.get(iso, name)
-    return SHORT_EN.get(iso, name)
 
 
 def ranked_chart_data(table: pd.DataFrame, measure: str, definition: str = PRIMARY, n: int = 15,
@@ -204,8 +182,8 @@ def ranked_chart_data(table: pd.DataFrame, measure: str, definition: str = PRIMA
     extra = ranked[ranked.index.isin(named) & (ranked[rank] > n)]
     out = pd.concat([top_rows, extra])
     data = pd.DataFrame({
-        "coa_iso": out.index, "name_en": [display_name(i, nm, "en") for i, nm in zip(out.index, out["name"])],
-        "name_nl": [display_name(i, nm, "nl") for i, nm in zip(out.index, out["name"])],
+        "coa_iso": out.index, "name_en": [country_name(i, "en", nm) for i, nm in zip(out.index, out["name"])],
+        "name_nl": [country_name(i, "nl", nm) for i, nm in zip(out.index, out["name"])],
         "rank": out[rank].astype(int).values,
         "value": out[value].round(1 if measure == "per_1000" else 0).values,
         "named": out.index.isin(named), "shown_below_cut": out[rank].values > n,

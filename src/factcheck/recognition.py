@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import snapshots, text
+from .countries import country_name
 from .schema import Column, Schema
 
 VINTAGES = ("2025.06.0", "2025.12.1")
@@ -683,23 +684,9 @@ def display_outcomes(table: pd.DataFrame) -> pd.DataFrame:
 
 SOURCE_EN = "Source: UNHCR Refugee Population Statistics Database, asylum decisions ({vintage}), CC BY 4.0"
 SOURCE_NL = "Bron: UNHCR Refugee Population Statistics Database, asielbeslissingen ({vintage}), CC BY 4.0"
-COUNTRY_EN = {"AUT": "Austria", "BEL": "Belgium", "BGR": "Bulgaria", "HRV": "Croatia", "CYP": "Cyprus",
-              "CZE": "Czechia", "DNK": "Denmark", "EST": "Estonia", "FIN": "Finland", "FRA": "France",
-              "DEU": "Germany", "GRC": "Greece", "HUN": "Hungary", "IRL": "Ireland", "ITA": "Italy", "LVA": "Latvia",
-              "LTU": "Lithuania", "LUX": "Luxembourg", "MLT": "Malta", "NLD": "Netherlands", "POL": "Poland",
-              "PRT": "Portugal", "ROU": "Romania", "SVK": "Slovakia", "SVN": "Slovenia", "ESP": "Spain",
-              "SWE": "Sweden", "EU27": "EU-27", "EU27_EXCL_BGR": "EU-27 excluding Bulgaria"}
-COUNTRY_NL = {"AUT": "Oostenrijk", "BEL": "België", "BGR": "Bulgarije", "HRV": "Kroatië", "CYP": "Cyprus",
-              "CZE": "Tsjechië", "DNK": "Denemarken", "EST": "Estland", "FIN": "Finland", "FRA": "Frankrijk",
-              "DEU": "Duitsland", "GRC": "Griekenland", "HUN": "Hongarije", "IRL": "Ierland", "ITA": "Italië",
-              "LVA": "Letland", "LTU": "Litouwen", "LUX": "Luxemburg", "MLT": "Malta", "NLD": "Nederland",
-              "POL": "Polen", "PRT": "Portugal", "ROU": "Roemenië", "SVK": "Slowakije", "SVN": "Slovenië",
-              "ESP": "Spanje", "SWE": "Zweden", "EU27": "EU-27", "EU27_EXCL_BGR": "EU-27 zonder Bulgarije"}
-
-
 def country_names(codes, lang: str = "en") -> str:
     """'A, B and C' from ISO3 codes, in English or Dutch."""
-    names = [(COUNTRY_EN if lang == "en" else COUNTRY_NL).get(c, c) for c in codes]
+    names = [country_name(c, lang, c) for c in codes]
     joiner = " and " if lang == "en" else " en "
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
@@ -708,7 +695,7 @@ def turkiye_chart_data(rates: pd.DataFrame, series) -> pd.DataFrame:
     """The chart's data: one row per series and year."""
     data = rates[rates["coa_iso"].isin(list(series))][
         ["coa_iso", "year", "numerator", "rest", "rate", "rate_low", "rate_high", "levels"]].copy()
-    data["series"] = data["coa_iso"].map(COUNTRY_EN)
+    data["series"] = [country_name(c, "en") for c in data["coa_iso"]]
     for column in ("rate", "rate_low", "rate_high"):
         data[column] = data[column].round(2)
     order = {code: i for i, code in enumerate(series)}
@@ -726,9 +713,10 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
     series = ["BGR", "EU27_EXCL_BGR"] + list(destinations)
     data = turkiye_chart_data(rates, series)
     colours = [charts.PALETTE[c] for c in ("green", "yellow", "light", "grey", "red")]
+    labels = {lang: {code: country_name(code, lang, code) for code in series} for lang in ("en", "nl")}
 
     def draw(ax, lang):
-        names = COUNTRY_EN if lang == "en" else COUNTRY_NL
+        names = labels[lang]
         for i, code in enumerate(destinations):
             part = data[data["coa_iso"] == code]
             ax.plot(part["year"], part["rate"], color=colours[i % len(colours)], linewidth=1.2,
@@ -768,7 +756,7 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
             "UNHCR's rounding of counts below 10; none where no decision is shown (Bulgaria 2015, 2021).",
             "Line chart 2015-2025 of the share of substantive decisions granting protection to applicants from "
             "Türkiye: Bulgaria (near zero, with a wide shaded range), the EU-27 without Bulgaria (falling from "
-            f"about 51% in 2019 to {eu[2024]:.0f}% in 2024) and {', '.join(COUNTRY_EN[c] for c in destinations)}; "
+            f"about 51% in 2019 to {eu[2024]:.0f}% in 2024) and {', '.join(labels['en'][c] for c in destinations)}; "
             "red crosses mark the letter's 0% (2023) and 14% (2024)."),
         "nl": charts.ChartText(
             "Bescherming voor asielzoekers uit Turkije: Bulgarije en de EU",
@@ -783,7 +771,7 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
             "Lijndiagram 2015-2025 van het aandeel inhoudelijke beslissingen met bescherming voor asielzoekers uit "
             "Turkije: Bulgarije (bijna nul, met een brede gearceerde bandbreedte), de EU-27 zonder Bulgarije (van "
             f"ongeveer 51% in 2019 naar {eu[2024]:.0f}% in 2024) en "
-            f"{', '.join(COUNTRY_NL[c] for c in destinations)}; rode kruisjes tonen de 0% (2023) en 14% (2024) "
+            f"{', '.join(labels['nl'][c] for c in destinations)}; rode kruisjes tonen de 0% (2023) en 14% (2024) "
             "uit de brief."),
     }
     return charts.export_chart(name, draw, texts, data, claim_ids=["C06", "C07", "C08"])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from . import charts, eurostat, snapshots, text
+from .countries import country_name
 from .errors import InputError
 from .registers import load_published
 from .schema import Column, Schema
@@ -879,7 +880,7 @@ def c13_conclusion(classification: pd.DataFrame) -> tuple:
     """One sentence in English and Dutch on where the Commission placed the Netherlands."""
     under = classification.loc[classification["category"] == UNDER_PRESSURE, "iso3"]
     names_en = sorted(classification.loc[classification["category"] == UNDER_PRESSURE, "country_en"])
-    names_nl = sorted(COUNTRY_NL[iso] for iso in under)
+    names_nl = sorted(country_name(iso, "nl") for iso in under)
     categories = categories_of(classification)
     if UNDER_PRESSURE in categories:
         return ("The Commission's decision of 11 November 2025 lists the Netherlands as under migratory pressure.",
@@ -896,13 +897,6 @@ def c13_conclusion(classification: pd.DataFrame) -> tuple:
 
 # --- charts --------------------------------------------------------------------------------------------
 
-COUNTRY_NL = {
-    "AUT": "Oostenrijk", "BEL": "België", "BGR": "Bulgarije", "HRV": "Kroatië", "CYP": "Cyprus", "CZE": "Tsjechië",
-    "DNK": "Denemarken", "EST": "Estland", "FIN": "Finland", "FRA": "Frankrijk", "DEU": "Duitsland",
-    "GRC": "Griekenland", "HUN": "Hongarije", "IRL": "Ierland", "ITA": "Italië", "LVA": "Letland",
-    "LTU": "Litouwen", "LUX": "Luxemburg", "MLT": "Malta", "NLD": "Nederland", "POL": "Polen", "PRT": "Portugal",
-    "ROU": "Roemenië", "SVK": "Slowakije", "SVN": "Slovenië", "ESP": "Spanje", "SWE": "Zweden"}
-COUNTRY_EN_SHORT = {"CZE": "Czechia", "SVK": "Slovakia"}
 SOURCE_EN = ("Source: World Bank WDI population (SP.POP.TOTL) and GDP in current US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
              "key formula: Regulation (EU) 2024/1351, Art. 66 and Annex I")
 SOURCE_NL = ("Bron: Wereldbank WDI bevolking (SP.POP.TOTL) en bbp in lopende US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
@@ -918,10 +912,6 @@ def source_line(settings: Settings, lang: str) -> str:
     if settings.key_source == EUROSTAT:
         return EUROSTAT_SOURCE_EN if lang == "en" else EUROSTAT_SOURCE_NL
     return SOURCE_EN if lang == "en" else SOURCE_NL
-
-
-def country_name(iso3: str, english: str, lang: str) -> str:
-    return COUNTRY_NL[iso3] if lang == "nl" else COUNTRY_EN_SHORT.get(iso3, english)
 
 
 def key_chart_data(key: pd.DataFrame) -> pd.DataFrame:
@@ -940,9 +930,11 @@ def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidar
     group = GROUPS[settings.group]
     states = len(data)
 
+    ordered = data.iloc[::-1]
+    labels = {lang: [country_name(r.iso3, lang, r.country) for r in ordered.itertuples()] for lang in ("en", "nl")}
+
     def draw(ax, lang):
-        ordered = data.iloc[::-1]
-        names = [country_name(r.iso3, r.country, lang) for r in ordered.itertuples()]
+        names = labels[lang]
         colours = [charts.PALETTE["blue"] if iso == NETHERLANDS else charts.PALETTE["light"] for iso in ordered["iso3"]]
         ax.barh(names, ordered["key_pct"], color=colours, height=0.72)
         ax.grid(axis="y", visible=False)
