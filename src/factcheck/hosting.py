@@ -210,7 +210,7 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
     def draw(ax, lang):
         colours = [charts.PALETTE["red"] if named else charts.PALETTE["light"] for named in data["named"]]
         ax.barh(positions, data["value"], color=colours, height=0.7)
-        names = data["name_en"] if lang == "en" else data["name_nl"]
+        names = data[f"name_{lang}"]
         ax.set_yticks(positions)
         ax.set_yticklabels([f"{r}. {n}" for r, n in zip(data["rank"], names)])
         ax.invert_yaxis()

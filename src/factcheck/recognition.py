@@ -807,7 +807,7 @@ def export_outcomes_chart(table: pd.DataFrame, country: str, texts_en: tuple, te
         ax.set_yscale("symlog", linthresh=10)
         ticks = [t for t in (0, 5, 10, 100, 1000, 10000) if t <= top]
         ax.set_yticks(ticks)
-        ax.set_yticklabels([f"{t:,}" if lang == "en" else f"{t:,}".replace(",", ".") for t in ticks])
+        ax.set_yticklabels([text.number(t, lang) for t in ticks])
         ax.set_ylim(0, top)
         ax.set_xticks(list(data["year"]))
         ax.set_ylabel("persons (log scale)" if lang == "en" else "personen (log-schaal)")

@@ -771,11 +771,8 @@ def export_needs_vs_pledges(data: pd.DataFrame) -> list:
         for row in data.itertuples(index=False):
             if row.eu_pledge_per_year == row.eu_pledge_per_year:
                 share = "" if row.pledge_share_pct != row.pledge_share_pct else (
-                    f"\n{row.pledge_share_pct:.1f}%".replace(".", "," if lang == "nl" else "."))
-                number = f"{row.eu_pledge_per_year:,.0f}"
-                if lang == "nl":
-                    number = number.replace(",", ".")
-                ax.annotate(number + share, (row.year + 0.2, row.eu_pledge_per_year / 1e6), xytext=(0, 3),
+                    "\n" + text.percent(row.pledge_share_pct, lang, 1, group=False))
+                ax.annotate(text.number(row.eu_pledge_per_year, lang) + share, (row.year + 0.2, row.eu_pledge_per_year / 1e6), xytext=(0, 3),
                             textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
                             color=charts.PALETTE["navy"])
         ax.set_xticks(years)
@@ -797,8 +794,8 @@ def export_needs_vs_pledges(data: pd.DataFrame) -> list:
          "Bar chart by year, 2021-2027: UNHCR's projected resettlement need between 1.4 and 2.9 million "
          "people a year, and EU pledges of 30,500 a year in 2024-2025 and 5,215 a year in 2026-2027."),
         ("Wereldwijde hervestigingsbehoefte is vele malen groter dan de EU-toezeggingen",
-         f"EU-toezeggingen per jaar waren {first.pledge_share_pct:.1f}% van de verwachte behoefte in "
-         f"{int(first.year)} en {last.pledge_share_pct:.1f}% in {int(last.year)}".replace(".", ","),
+         f"EU-toezeggingen per jaar waren {text.percent(first.pledge_share_pct, 'nl', 1)} van de verwachte behoefte "
+         f"in {int(first.year)} en {text.percent(last.pledge_share_pct, 'nl', 1)} in {int(last.year)}",
          "Bron: UNHCR Projected Global Resettlement Needs (zoals gerapporteerd, zie data/published/resettlement-pgrn.csv); "
          "EU-toezeggingen: Europese Commissie, gezamenlijke ngo-verklaring van 8 jan. 2026",
          "Toezeggingen: hervestiging plus humanitaire toelating, tweejarige toezegging gedeeld door twee "
@@ -1067,17 +1064,18 @@ def c01_conclusions(result: dict) -> tuple:
         nl += f" (PGRN {year}: {_million(earlier[0], 'nl')})"
     parts_en, parts_nl = [], []
     if change is not None:
-        shown = text.number_range(change.low, change.high, "en", 0 if change.low == round(change.low) == change.high else 1,
-                                  sep=" to ")
-        shown = ("+" if change.low > 0 else "") + shown
+        digits = 0 if change.low == round(change.low) == change.high else 1
+        sign = "+" if change.low > 0 else ""
+        shown, shown_nl = (sign + text.number_range(change.low, change.high, lang, digits, sep=" to ")
+                           for lang in ("en", "nl"))
         edition = result["change_edition"]
         if edition is not None:
             parts_en.append(f"a change of {shown}% on {year - 1} as published by UNHCR with PGRN {edition}")
-            parts_nl.append(f"een verandering van {shown.replace('.', ',')}% ten opzichte van {year - 1} volgens "
+            parts_nl.append(f"een verandering van {shown_nl}% ten opzichte van {year - 1} volgens "
                             f"UNHCR (PGRN {edition})")
         else:
             parts_en.append(f"a change of {shown}% on {year - 1} computed from the rounded figures")
-            parts_nl.append(f"een verandering van {shown.replace('.', ',')}% ten opzichte van {year - 1}, berekend "
+            parts_nl.append(f"een verandering van {shown_nl}% ten opzichte van {year - 1}, berekend "
                             f"uit de afgeronde cijfers")
     if result["highest"] is not None:
         parts_en.append(f"{'the highest' if result['highest'] else 'not certainly the highest'} need of {first}-{last}")
