@@ -117,6 +117,20 @@ def test_number_matches_int_and_dec_formatters(lang):
         assert text.number(v, "nl", 1, group=False) == no_negative_zero(old_nb02_nl(v))
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_signed(lang):
+    """resettlement's outlook change ({:+.1f}) and solidarity's World Bank difference ({round(x, 2) + 0.0:+.2f})."""
+    for v in VALUES:
+        assert text.number(v, lang, 1, signed=True) == no_negative_zero_signed(old_fmt_number(v, lang, 1), v), v
+        assert text.number(v, "en", 2, signed=True) == f"{round(v, 2) + 0.0:+,.2f}", v
+    assert text.percent(-3.25, "nl", 1, signed=True) == "-3,2%" and text.number(0, "en", 2, signed=True) == "+0.00"
+
+
+def no_negative_zero_signed(t, v):
+    t = no_negative_zero(t)
+    return t if t.startswith("-") else "+" + t
+
+
 def test_readme_number():
     for v in VALUES + ["", None, float("nan"), "1.50", 12]:
         assert readme.number(v) == no_negative_zero(old_readme_number(v)), v
@@ -132,6 +146,13 @@ def test_ranges():
                 no_negative_zero(old_fmt_range((low, high), d, "%")[:-1]) + "%"
             if abs(low) < 1000 and abs(high) < 1000:
                 assert text.number_range(low, high, "en", d, group=False) == no_negative_zero(old_shown_range(low, high, d))
+
+
+def test_rank_ranges():
+    """hosting.rank_span: '12-19', or '1' when both ends are the same."""
+    for low in range(1, 40):
+        for high in range(low, 200, 7):
+            assert text.number_range(low, high, group=False) == (f"{low}" if low == high else f"{low}-{high}")
 
 
 def test_million():

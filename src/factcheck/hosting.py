@@ -94,11 +94,6 @@ def named_ranks(table: pd.DataFrame, isos=NAMED) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def rank_span(low: int, high: int) -> str:
-    """'12-19' for a range of ranks, '1' when both ends are the same."""
-    return f"{low}" if low == high else f"{low}-{high}"
-
-
 def combine_examples(counts) -> object:
     """A statement about several named examples: True when every example counts, "partly" when
     some do, False when none do (the same logic as `recognition.combine_years` for C08)."""
@@ -127,9 +122,10 @@ def check_named(ranks: pd.DataFrame, top: int = 10):
     for iso, group in frame.groupby("coa_iso", sort=False):
         worst_best = int(group["best"].max())
         status_rows.append({"coa_iso": iso, "name": group["name"].iloc[0],
-                            "rank_total_range": rank_span(int(group["rank_total"].min()), int(group["rank_total"].max())),
-                            "rank_per_1000_range": rank_span(int(group["rank_per_1000"].min()),
-                                                             int(group["rank_per_1000"].max())),
+                            "rank_total_range": text.number_range(group["rank_total"].min(),
+                                                                  group["rank_total"].max(), group=False),
+                            "rank_per_1000_range": text.number_range(group["rank_per_1000"].min(),
+                                                                     group["rank_per_1000"].max(), group=False),
                             "worst_best_rank": worst_best, "status": "top" if worst_best <= top else "outside"})
     status = pd.DataFrame(status_rows)
     holds = combine_examples(status["status"] == "top")

@@ -1087,11 +1087,11 @@ def c01_conclusions(result: dict) -> tuple:
     if out is not None:
         word_en = "fall" if out["change_pct"] < 0 else "rise"
         word_nl = "daling" if out["change_pct"] < 0 else "stijging"
-        pct = f"{out['change_pct']:+.1f}"
+        pct_en, pct_nl = (text.percent(out["change_pct"], lang, 1, signed=True) for lang in ("en", "nl"))
         en += (f"; but PGRN {out['edition']} projects a {word_en} to {text.million(out['value'], 'en')} for "
-               f"{out['year']} ({pct}%), which the letter does not mention")
+               f"{out['year']} ({pct_en}), which the letter does not mention")
         nl += (f"; maar PGRN {out['edition']} raamt een {word_nl} naar "
-               f"{text.million(out['value'], 'nl')} voor {out['year']} ({pct.replace('.', ',')}%), "
+               f"{text.million(out['value'], 'nl')} voor {out['year']} ({pct_nl}), "
                f"wat de brief niet vermeldt")
     return en + ".", nl + "."
 

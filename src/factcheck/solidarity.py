@@ -523,8 +523,7 @@ def key_basis(inputs: Inputs, settings: Settings, pool_id: str) -> tuple:
     if settings.key_source == EUROSTAT:
         world = share_of(inputs.key(inputs.settings_for(settings, WORLDBANK)))
         people = round(nl * pool["relocations"]) - round(world * pool["relocations"])
-        diff_en = f"{round(100 * (nl - world), 2) + 0.0:+.2f}"      # + 0.0: no '-0.00'
-        diff_nl = diff_en.replace(".", ",")
+        diff_en, diff_nl = (text.number(100 * (nl - world), lang, 2, signed=True) for lang in ("en", "nl"))
         return (f"The key rests on Eurostat data ({data.population_source}: population on 1 January "
                 f"{settings.population_year}; {data.gdp_source}: GDP {settings.gdp_year} in euros); the World Bank "
                 f"stand-in gives {text.percent(100 * world, 'en', 2)} ({diff_en} points, {people:+d} people in this pool).",

@@ -47,16 +47,17 @@ def _rounded(value, decimals: int) -> Decimal:
 
 
 def number(value, lang: str = "en", decimals: int = 0, *, trim: bool = False, group: bool = True,
-           missing: str = MISSING) -> str:
+           signed: bool = False, missing: str = MISSING) -> str:
     """12,345.6 (en) or 12.345,6 (nl), rounded to `decimals`.
 
     trim: drop trailing zeros of the decimals (1.50 -> "1.5", 2.00 -> "2"); group=False: no thousands
-    separator (tick labels and small rates)."""
+    separator (tick labels and small rates); signed: '+' before a positive number or zero ('+1.5', '+0.00')."""
     if is_missing(value):
         return missing
     digits = ("#" if trim else "0") * decimals
     pattern = ("#,##0" if group else "0") + ("." + digits if digits else "")
-    return format_decimal(_rounded(value, decimals), format=pattern, locale=_locale(lang))
+    shown = format_decimal(_rounded(value, decimals), format=pattern, locale=_locale(lang))
+    return "+" + shown if signed and not shown.startswith("-") else shown
 
 
 def percent(value, lang: str = "en", decimals: int = 1, **options) -> str:
