@@ -235,12 +235,6 @@ def test_practice_waits_are_cumulative_for_both_dates():
         "17 weken + bijna 2 jaar, samen bijna 121 weken (januari 2026)"
 
 
-def test_fmt_date():
-    assert procedure.fmt_date("2027-03-04", "en") == "4 March 2027"
-    assert procedure.fmt_date(date(2027, 3, 4), "nl") == "4 maart 2027"
-    assert procedure.fmt_date("2025-11-03", "nl", day=False) == "november 2025"
-
-
 def test_rule_quantity_and_plan_date():
     rules = pd.DataFrame({"claim_id": ["C16", "C16", "C17"], "rule": ["w", "w", "l"],
                           "regime": ["current", "planned", "planned"], "value": ["6", "3", "B1"],

@@ -328,11 +328,6 @@ def test_key_source_is_checked():
         synthetic_inputs().key(solidarity.Settings(key_source="eurostat"))
 
 
-def test_number_formats():
-    assert solidarity.fmt_int(1079.6, "en") == "1,080" and solidarity.fmt_int(1079.6, "nl") == "1.080"
-    assert solidarity.fmt_dec(5.141, 2, "nl") == "5,14"
-
-
 # --- the committed extracts and published tables --------------------------------------------------------
 
 @pytest.fixture(scope="module")

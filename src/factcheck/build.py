@@ -63,7 +63,8 @@ def input_hash(notebook: Path) -> str:
     """Everything a notebook may read: the package, the registers, extracts and published
     tables; the overview also reads the other notebooks' verdicts."""
     package = [f for f in (project().root / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
-    folders = [project().sources_dir, project().published, project().snapshots, project().data / "letter"]
+    folders = [project().sources_dir, project().published, project().snapshots, project().data / "letter",
+               project().data / "text"]
     data = [project().claims_file] + [f for folder in folders for f in folder.rglob("*") if f.is_file()]
     if notebook.stem == OVERVIEW:
         data += [f for f in project().verdict_parts.glob("*.csv") if f not in orphan_parts(project().root)]

@@ -7,6 +7,9 @@ Palestine). Per-inhabitant figures divide by the World Bank's mid-year populatio
 """
 import pandas as pd
 
+from .core import text
+from .core.countries import country_name
+
 # Which counts make up "refugees" under each definition (columns of `host_counts`).
 DEFINITIONS = {
     "refugees": ("refugees",),
@@ -16,23 +19,6 @@ DEFINITIONS = {
 PRIMARY = "refugees+oip+unrwa"
 NO_COUNTRY = ("UNK",)   # UNHCR's "Unknown" country of asylum: counted, but hosted by no country we can rank
 NAMED = ("LBN", "PAK", "KEN")
-
-# Dutch display names for the countries that appear in the charts (English names come from UNHCR).
-NAMES_NL = {
-    "ABW": "Aruba", "ARM": "Armenië", "AUT": "Oostenrijk", "BGD": "Bangladesh", "BRA": "Brazilië",
-    "CAN": "Canada", "CHE": "Zwitserland", "CHL": "Chili", "CMR": "Kameroen", "COD": "DR Congo",
-    "COL": "Colombia", "CUW": "Curaçao", "CYP": "Cyprus", "CZE": "Tsjechië", "DEU": "Duitsland",
-    "ECU": "Ecuador", "ESP": "Spanje", "EST": "Estland", "ETH": "Ethiopië", "FRA": "Frankrijk",
-    "GBR": "Verenigd Koninkrijk", "GUY": "Guyana", "IRL": "Ierland", "IRN": "Iran", "ISL": "IJsland",
-    "JOR": "Jordanië", "KEN": "Kenia", "LBN": "Libanon", "LBY": "Libië", "LIE": "Liechtenstein",
-    "LVA": "Letland", "MDA": "Moldavië", "MNE": "Montenegro", "MRT": "Mauritanië", "NER": "Niger",
-    "NLD": "Nederland", "NOR": "Noorwegen", "PAK": "Pakistan", "PER": "Peru", "POL": "Polen",
-    "PSE": "Palestina", "SDN": "Soedan", "SSD": "Zuid-Soedan", "SVK": "Slowakije", "SYR": "Syrië",
-    "TCD": "Tsjaad", "TUR": "Turkije", "UGA": "Oeganda", "USA": "Verenigde Staten",
-}
-SHORT_EN = {"IRN": "Iran", "GBR": "United Kingdom", "USA": "United States", "COD": "DR Congo",
-            "MDA": "Moldova", "SYR": "Syria", "PSE": "State of Palestine", "TUR": "Türkiye"}
-
 
 def host_counts(population: pd.DataFrame, unrwa: pd.DataFrame, year: int) -> pd.DataFrame:
     """Refugees, oip and UNRWA-mandate Palestine refugees by country of asylum in one year.
@@ -108,11 +94,6 @@ def named_ranks(table: pd.DataFrame, isos=NAMED) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def rank_span(low: int, high: int) -> str:
-    """'12-19' for a range of ranks, '1' when both ends are the same."""
-    return f"{low}" if low == high else f"{low}-{high}"
-
-
 def combine_examples(counts) -> object:
     """A statement about several named examples: True when every example counts, "partly" when
     some do, False when none do (the same logic as `recognition.combine_years` for C08)."""
@@ -131,7 +112,7 @@ def check_named(ranks: pd.DataFrame, top: int = 10):
     top 10 host countries, in either of its two framings, by number or per inhabitant. A named
     example counts ('top') when its best rank (by number or per 1,000 inhabitants) is at most
     `top` in every row of `ranks` (years, definitions), and is 'outside' otherwise. The statement
-    holds (True) when every example counts, holds "partly" (for `verdicts.assess_statement`:
+    holds (True) when every example counts, holds "partly" (for `rules.assess_statement`:
     misleading) when some but not all count, and is False when none counts.
     Returns (holds, evidence, context, status table); the evidence names the examples that do
     and do not count with their rank ranges, the context lists each example outside the top.
@@ -141,9 +122,10 @@ def check_named(ranks: pd.DataFrame, top: int = 10):
     for iso, group in frame.groupby("coa_iso", sort=False):
         worst_best = int(group["best"].max())
         status_rows.append({"coa_iso": iso, "name": group["name"].iloc[0],
-                            "rank_total_range": rank_span(int(group["rank_total"].min()), int(group["rank_total"].max())),
-                            "rank_per_1000_range": rank_span(int(group["rank_per_1000"].min()),
-                                                             int(group["rank_per_1000"].max())),
+                            "rank_total_range": text.number_range(group["rank_total"].min(),
+                                                                  group["rank_total"].max(), group=False),
+                            "rank_per_1000_range": text.number_range(group["rank_per_1000"].min(),
+                                                                     group["rank_per_1000"].max(), group=False),
                             "worst_best_rank": worst_best, "status": "top" if worst_best <= top else "outside"})
     status = pd.DataFrame(status_rows)
     holds = combine_examples(status["status"] == "top")
@@ -169,7 +151,7 @@ def ranked_above(table: pd.DataFrame, iso: str, measure: str, definition: str) -
     rank = f"rank_{measure}:{definition}"
     own = table.at[iso, rank]
     above = table[table[rank].notna() & (table[rank] < own)].sort_values([rank, "name"], kind="stable")
-    return [display_name(i, n, "en") for i, n in zip(above.index, above["name"])]
+    return [country_name(i, "en", n) for i, n in zip(above.index, above["name"])]
 
 
 def unrwa_by_host(unrwa: pd.DataFrame, years) -> pd.DataFrame:
@@ -181,12 +163,6 @@ def unrwa_by_host(unrwa: pd.DataFrame, years) -> pd.DataFrame:
     table.columns = [int(c) for c in table.columns]
     table.columns.name = None
     return table.sort_index()
-
-
-def display_name(iso: str, name: str, lang: str) -> str:
-    if lang == "nl":
-        return NAMES_NL.get(iso, name)
-    return SHORT_EN.get(iso, name)
 
 
 def ranked_chart_data(table: pd.DataFrame, measure: str, definition: str = PRIMARY, n: int = 15,
@@ -202,8 +178,8 @@ def ranked_chart_data(table: pd.DataFrame, measure: str, definition: str = PRIMA
     extra = ranked[ranked.index.isin(named) & (ranked[rank] > n)]
     out = pd.concat([top_rows, extra])
     data = pd.DataFrame({
-        "coa_iso": out.index, "name_en": [display_name(i, nm, "en") for i, nm in zip(out.index, out["name"])],
-        "name_nl": [display_name(i, nm, "nl") for i, nm in zip(out.index, out["name"])],
+        "coa_iso": out.index, "name_en": [country_name(i, "en", nm) for i, nm in zip(out.index, out["name"])],
+        "name_nl": [country_name(i, "nl", nm) for i, nm in zip(out.index, out["name"])],
         "rank": out[rank].astype(int).values,
         "value": out[value].round(1 if measure == "per_1000" else 0).values,
         "named": out.index.isin(named), "shown_below_cut": out[rank].values > n,
@@ -218,7 +194,6 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
     import matplotlib.ticker as ticker
 
     from . import charts
-    from .procedure import fmt_number
 
     measure = data["measure"].iloc[0]
     year = int(data["year"].iloc[0])
@@ -231,20 +206,20 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
     def draw(ax, lang):
         colours = [charts.PALETTE["red"] if named else charts.PALETTE["light"] for named in data["named"]]
         ax.barh(positions, data["value"], color=colours, height=0.7)
-        names = data["name_en"] if lang == "en" else data["name_nl"]
+        names = data[f"name_{lang}"]
         ax.set_yticks(positions)
         ax.set_yticklabels([f"{r}. {n}" for r, n in zip(data["rank"], names)])
         ax.invert_yaxis()
         top = float(data["value"].max())
         for y, value in zip(positions, data["value"]):
-            text = fmt_number(value / 1e6, lang, 2) + (" mln" if lang == "nl" else " m") if measure == "total" \
-                else fmt_number(value, lang, 1)
-            ax.text(value + top * 0.01, y, text, va="center", fontsize=7.5, color="#333333")
+            label = text.number(value / 1e6, lang, 2) + (" mln" if lang == "nl" else " m") if measure == "total" \
+                else text.number(value, lang, 1)
+            ax.text(value + top * 0.01, y, label, va="center", fontsize=7.5, color="#333333")
         ax.set_xlim(0, top * 1.15)
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
         if measure == "total":
-            ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: fmt_number(v / 1e6, lang, 1)))
+            ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: text.number(v / 1e6, lang, 1)))
             ax.set_xlabel("refugees, millions" if lang == "en" else "vluchtelingen, miljoenen")
         else:
             ax.set_xlabel("refugees per 1,000 inhabitants" if lang == "en" else "vluchtelingen per 1.000 inwoners")
@@ -268,8 +243,8 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
                f"met de bevolking van {pop_year} volgens de Wereldbank (laatste jaar). Landen onder plaats {cut} staan "
                f"er alleen in als de brief ze noemt.")
     if unassigned:
-        note_en += f" {fmt_number(unassigned, 'en')} UNRWA refugees with unknown host are not ranked."
-        note_nl += f" {fmt_number(unassigned, 'nl')} UNRWA-vluchtelingen met onbekend land van opvang zijn niet gerangschikt."
+        note_en += f" {text.number(unassigned, 'en')} UNRWA refugees with unknown host are not ranked."
+        note_nl += f" {text.number(unassigned, 'nl')} UNRWA-vluchtelingen met onbekend land van opvang zijn niet gerangschikt."
     texts = {
         "en": charts.ChartText(
             f"Countries hosting the most refugees{what[0]}, {year}",

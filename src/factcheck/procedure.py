@@ -10,6 +10,7 @@ from datetime import date
 
 import pandas as pd
 
+from .core import text
 from .core.registers import load_published
 from .core.schema import Column, Schema
 from .rules import Reading
@@ -155,7 +156,7 @@ def working_days_span_range(n: int) -> tuple:
 def less_than_band(limit: int) -> tuple:
     """The band of a claim "shorter than `limit` days", in whole calendar days: 0 to limit - 1.
 
-    `verdicts.claim_band` reads a number as "about this much" (14 -> 13.5 to 14.5); a claim that
+    `rules.claim_band` reads a number as "about this much" (14 -> 13.5 to 14.5); a claim that
     something takes *less than* two weeks is right for every duration of at most 13 days.
     """
     if limit < 1:
@@ -204,7 +205,7 @@ def paper_durations(procedure: pd.DataFrame) -> pd.DataFrame:
 
 
 def c14_readings(durations: pd.DataFrame) -> list:
-    """`verdicts.Reading`s (calendar days) from `paper_durations`."""
+    """`rules.Reading`s (calendar days) from `paper_durations`."""
     return [Reading(row.reading_en, float(row.calendar_days_low), float(row.calendar_days_high), row.kind)
             for row in durations.itertuples(index=False)]
 
@@ -293,11 +294,11 @@ def practice_wait_text(timeline: pd.DataFrame, bar: str, lang: str) -> str:
     row = waits.loc[bar]
     rows = timeline[timeline["bar"] == bar]
     label = bar_label(rows, lang)
-    when = fmt_date(row["as_of"], lang, day=False)
+    when = text.date(row["as_of"], lang, day=False)
     if set(rows["unit"]) == {"weeks"}:
         return f"{label} ({when})"
     almost = {"en": "almost ", "nl": "bijna "}[lang] if row["qualifier"] == "almost" else ""
-    total = fmt_number(row["weeks_to_second_interview"], lang)
+    total = text.number(row["weeks_to_second_interview"], lang)
     in_all = {"en": f"{almost}{total} weeks in all", "nl": f"samen {almost}{total} weken"}[lang]
     return f"{label}, {in_all} ({when})"
 
@@ -677,10 +678,10 @@ def bar_label(rows: pd.DataFrame, lang: str) -> str:
     if rows["bar"].iloc[0] == "paper":
         return f"{rows['paper_calendar_days'].iloc[0]} {'calendar days' if lang == 'en' else 'kalenderdagen'}"
     almost = "almost " if lang == "en" else "bijna "
-    parts = [(almost if q == "almost" else "") + fmt_number(v, lang) for v, q in zip(rows["value"], rows["qualifier"])]
+    parts = [(almost if q == "almost" else "") + text.number(v, lang) for v, q in zip(rows["value"], rows["qualifier"])]
     units = list(rows["unit"])
     if len(set(units)) == 1:
-        total = fmt_number(rows["value"].sum(), lang)
+        total = text.number(rows["value"].sum(), lang)
         return (" + ".join(parts) + f" = {total} {words[units[0]]}") if len(parts) > 1 else f"{total} {words[units[0]]}"
     return " + ".join(f"{p} {words[u]}" for p, u in zip(parts, units))
 
@@ -719,8 +720,8 @@ def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: st
     waits = {lang: [practice_wait_text(data, bar, lang) for bar, _ in PRACTICE_BARS] for lang in ("en", "nl")}
     weeks = practice_waits(data)
     alt_weeks = {lang: [("almost " if lang == "en" else "bijna ") * (row.qualifier == "almost")
-                        + fmt_number(row.weeks_to_second_interview, lang) + (" weeks" if lang == "en" else " weken")
-                        + " in " + fmt_date(row.as_of, lang, day=False)
+                        + text.number(row.weeks_to_second_interview, lang) + (" weeks" if lang == "en" else " weken")
+                        + " in " + text.date(row.as_of, lang, day=False)
                         for row in weeks.itertuples()] for lang in ("en", "nl")}
     standard = data[(data["bar"] == "legal")]["end_weeks"].max()
     extended = data[(data["bar"] == "legal-extended")]["end_weeks"].max()
@@ -736,8 +737,8 @@ def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: st
             "On paper: at least 6 working days' rest and preparation, then the 6-working-day general procedure, "
             "back to back, weekends excluded, drawn from a Monday. Waits: to the first interview, then from the first "
             "to the second. Months and years at 52.18 weeks a year; hatched: 'almost two years' drawn as two years.",
-            f"Horizontal bar chart in weeks. The procedure on paper is about {fmt_number(paper_weeks, 'en', 1)} weeks; "
-            f"the legal decision period {fmt_number(standard, 'en')} weeks, extended to {fmt_number(extended, 'en')} "
+            f"Horizontal bar chart in weeks. The procedure on paper is about {text.number(paper_weeks, 'en', 1)} weeks; "
+            f"the legal decision period {text.number(standard, 'en')} weeks, extended to {text.number(extended, 'en')} "
             f"weeks for 2022-2025 applications; published IND waits from the application to the second interview "
             f"{alt_weeks['en'][0]} and {alt_weeks['en'][1]}."),
         "nl": charts.ChartText(
@@ -751,31 +752,12 @@ def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: st
             "aansluitend, zonder weekenddagen, getekend vanaf een maandag. Wachttijden: tot het eerste gesprek, daarna "
             "van het eerste tot het tweede. Maanden en jaren met 52,18 weken per jaar; gearceerd: 'bijna twee jaar' "
             "getekend als twee jaar.",
-            f"Horizontaal staafdiagram in weken. De procedure op papier duurt ongeveer {fmt_number(paper_weeks, 'nl', 1)} "
-            f"weken; de wettelijke beslistermijn {fmt_number(standard, 'nl')} weken, verlengd tot "
-            f"{fmt_number(extended, 'nl')} weken voor aanvragen uit 2022-2025; de gepubliceerde IND-wachttijd van de "
+            f"Horizontaal staafdiagram in weken. De procedure op papier duurt ongeveer {text.number(paper_weeks, 'nl', 1)} "
+            f"weken; de wettelijke beslistermijn {text.number(standard, 'nl')} weken, verlengd tot "
+            f"{text.number(extended, 'nl')} weken voor aanvragen uit 2022-2025; de gepubliceerde IND-wachttijd van de "
             f"aanvraag tot het tweede gesprek {alt_weeks['nl'][0]} en {alt_weeks['nl'][1]}."),
     }
     return charts.export_chart(name, draw, texts, data, claim_ids=["C14"], left=0.27)
-
-
-MONTHS = {"en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"),
-          "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                 "oktober", "november", "december")}
-
-
-def fmt_date(value, lang: str, day: bool = True) -> str:
-    """'4 March 2027' / '4 maart 2027'; with day=False 'March 2027' / 'maart 2027'."""
-    d = _as_date(value)
-    month = MONTHS[lang][d.month - 1]
-    return f"{d.day} {month} {d.year}" if day else f"{month} {d.year}"
-
-
-def fmt_number(value: float, lang: str, decimals: int = 0) -> str:
-    """12,345.6 in English, 12.345,6 in Dutch."""
-    text = f"{value:,.{decimals}f}"
-    return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def tp_title_subject(series: pd.DataFrame, lang: str) -> str:
@@ -801,15 +783,12 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
     basis = tp_basis(series)
     series = chart_points(series)
     dates = tp_dates(timeline)
-    months = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-              "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")}
     c2022 = cohorts[cohorts["arrival_year"] == 2022].iloc[0]
     end_2022 = series[series["date"] == "2022-12-31"].iloc[0]
     latest = series.iloc[-1]
 
     def month_label(d, lang):
-        d = _as_date(d)
-        return f"{months[lang][d.month - 1]} {d.year}"
+        return text.date(_as_date(d), lang, day=False, short=True)
 
     def years_word(lang):
         return "yrs to end" if lang == "en" else "jaar tot einde"
@@ -820,28 +799,28 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
         ax.bar(xs, series["value"], color=charts.PALETTE["blue"], width=0.6)
         for x, row in zip(xs, series.itertuples(index=False)):
             ax.text(x, row.value + top * 0.02,
-                    f"{fmt_number(row.value, lang)}\n{fmt_number(row.years_to_end, lang, 1)} {years_word(lang)}",
+                    f"{text.number(row.value, lang)}\n{text.number(row.years_to_end, lang, 1)} {years_word(lang)}",
                     ha="center", va="bottom", fontsize=8, color="#333333")
         ax.set_xticks(xs)
         ax.set_xticklabels([month_label(d, lang) for d in series["date"]])
         ax.set_ylim(0, top * 1.3)
-        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: fmt_number(v, lang)))
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: text.number(v, lang)))
         ax.set_ylabel("people with temporary protection" if lang == "en" else "mensen met tijdelijke bescherming")
 
     def subtitle(lang):
-        low, high = fmt_number(c2022["years_at_end_low"], lang, 1), fmt_number(c2022["years_at_end_high"], lang, 1)
-        share = fmt_number(end_2022["share_of_latest"] * 100, lang)
+        low, high = text.number(c2022["years_at_end_low"], lang, 1), text.number(c2022["years_at_end_high"], lang, 1)
+        share = text.number(end_2022["share_of_latest"] * 100, lang)
         if lang == "en":
-            return (f"Temporary protection now ends on {fmt_date(dates['end'], lang)}; whoever arrived "
+            return (f"Temporary protection now ends on {text.date(dates['end'], lang)}; whoever arrived "
                     f"in 2022 will by then have been here {low}-{high} years. The end-2022 number "
-                    f"({fmt_number(end_2022['value'], lang)}) is {share}% of the number in "
+                    f"({text.number(end_2022['value'], lang)}) is {share}% of the number in "
                     f"{month_label(latest['date'], lang)}")
-        return (f"De tijdelijke bescherming loopt nu tot {fmt_date(dates['end'], lang)}; wie in 2022 kwam, "
-                f"is dan {low}-{high} jaar hier. Het aantal eind 2022 ({fmt_number(end_2022['value'], lang)}) is "
+        return (f"De tijdelijke bescherming loopt nu tot {text.date(dates['end'], lang)}; wie in 2022 kwam, "
+                f"is dan {low}-{high} jaar hier. Het aantal eind 2022 ({text.number(end_2022['value'], lang)}) is "
                 f"{share}% van het aantal in {month_label(latest['date'], lang)}")
 
     def rounded(lang):
-        return fmt_number(round(float(end_2022["value"]), -4), lang)
+        return text.number(round(float(end_2022["value"]), -4), lang)
 
     # "little change since" only when the end-2022 stock is within 10% of the latest one
     little_change = abs(float(end_2022["share_of_latest"]) - 1) <= 0.10
@@ -849,15 +828,15 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
     def title(lang):
         if lang == "en":
             since = "little change since" if little_change else \
-                f"{fmt_number(round(float(latest['value']), -4), lang)} in {month_label(latest['date'], lang)}"
+                f"{text.number(round(float(latest['value']), -4), lang)} in {month_label(latest['date'], lang)}"
             return f"{tp_title_subject(series, 'en')}: {rounded('en')} by end-2022, {since}"
         since = "daarna weinig verandering" if little_change else \
-            f"in {month_label(latest['date'], lang)} {fmt_number(round(float(latest['value']), -4), lang)}"
+            f"in {month_label(latest['date'], lang)} {text.number(round(float(latest['value']), -4), lang)}"
         return f"{tp_title_subject(series, 'nl')}: eind 2022 al {rounded('nl')}, {since}"
 
     def alt(lang):
-        values = ", ".join(fmt_number(v, lang) for v in series["value"])
-        years = ", ".join(fmt_number(v, lang, 1) for v in series["years_to_end"])
+        values = ", ".join(text.number(v, lang) for v in series["value"])
+        years = ", ".join(text.number(v, lang, 1) for v in series["years_to_end"])
         if lang == "en":
             return (f"Bar chart of the number of people with temporary protection in the Netherlands on "
                     f"{len(series)} dates from {month_label(series['date'].iloc[0], lang)} to "

@@ -1,9 +1,11 @@
 """Generated parts of README.md, between <!-- begin:NAME --> and <!-- end:NAME --> markers."""
 import re
+from functools import partial
 from html import escape
 
 import pandas as pd
 
+from .core import text
 from .core.project import project
 from .core.files import atomic_write_text
 from .rules import VOCABULARY
@@ -27,11 +29,9 @@ def legend_markdown() -> str:
          "rating": "-" if v.rating is None else v.rating, "rule": v.rule_en} for v in VOCABULARY.values()]))
 
 
-def number(value) -> str:
-    """A figure as a reader expects it: thousands separated, at most two decimals."""
-    if value in ("", None) or pd.isna(value):
-        return ""
-    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+# A figure in the verdict table (README and report): thousands separated, at most two decimals, blank
+# when missing.
+number = partial(text.number, lang="en", decimals=2, trim=True, missing="")
 
 
 def verdicts_markdown(table: pd.DataFrame) -> str:

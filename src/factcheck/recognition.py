@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import snapshots
+from .core import text
+from .core.countries import country_name
 from .core.schema import Column, Schema
 
 VINTAGES = ("2025.06.0", "2025.12.1")
@@ -527,21 +529,12 @@ def value_frequencies(frames, limit: int = 25) -> pd.DataFrame:
 # Display helpers
 # --------------------------------------------------------------------------------------
 
-def shown_range(low: float, high: float, digits: int = 1) -> str:
-    """'a-b' (or 'a' when equal), rounded for display."""
-    if any(math.isnan(v) for v in (low, high)):
-        return "n/a"
-    a, b = round(low, digits), round(high, digits)
-    fmt = f"{{:.{digits}f}}"
-    return fmt.format(a) if a == b else f"{fmt.format(a)}-{fmt.format(b)}"
-
-
 def display_rates(table: pd.DataFrame, keys, digits: int = 1) -> pd.DataFrame:
     """A rates table for the notebook: shown counts, rate and its range, rounded."""
     out = table[list(keys)].copy()
     out["positive / rest"] = [f"{int(n)} / {int(r)}" for n, r in zip(table["numerator"], table["rest"])]
     out["rate %"] = table["rate"].round(digits)
-    out["range %"] = [shown_range(lo, hi, digits) for lo, hi in zip(table["rate_low"], table["rate_high"])]
+    out["range %"] = [text.number_range(lo, hi, "en", digits, group=False) for lo, hi in zip(table["rate_low"], table["rate_high"])]
     out["levels"] = table["levels"]
     return out.reset_index(drop=True)
 
@@ -568,9 +561,9 @@ def bulgaria_turkiye(frames: dict, years=range(2015, 2026)) -> pd.DataFrame:
 
 def pivot_rates(table: pd.DataFrame, index="year", columns="definition", digits: int = 1) -> pd.DataFrame:
     """Rates as 'point (low-high)' text, one column per definition (or other key)."""
-    text = [("n/a" if math.isnan(r) else f"{r:.{digits}f}") + f" ({shown_range(lo, hi, digits)})"
-            for r, lo, hi in zip(table["rate"], table["rate_low"], table["rate_high"])]
-    frame = table.assign(text=text)
+    shown = [text.number(r, "en", digits, group=False) + f" ({text.number_range(lo, hi, 'en', digits, group=False)})"
+             for r, lo, hi in zip(table["rate"], table["rate_low"], table["rate_high"])]
+    frame = table.assign(text=shown)
     out = frame.pivot(index=index, columns=columns, values="text")
     return out.reset_index().rename_axis(columns=None)
 
@@ -585,7 +578,7 @@ def matches_claim(table: pd.DataFrame, year: int, claimed: float, qualifier: str
         point_ok = (not math.isnan(r.rate)) and band[0] - 1e-9 <= r.rate <= band[1] + 1e-9
         range_ok = (not math.isnan(r.rate_low)) and r.rate_low <= band[1] + 1e-9 and r.rate_high >= band[0] - 1e-9
         rows.append({"vintage": r.vintage, "definition": r.definition, "level": r.levels,
-                     "rate %": round(r.rate, 1), "range %": shown_range(r.rate_low, r.rate_high),
+                     "rate %": round(r.rate, 1), "range %": text.number_range(r.rate_low, r.rate_high, "en", 1, group=False),
                      "claim band": f"{band[0]:g}-{band[1]:g}", "shown rate in band": point_ok,
                      "range overlaps band": range_ok})
     return pd.DataFrame(rows)
@@ -652,7 +645,7 @@ def count_item(frame: pd.DataFrame, year: int, columns, kind: str, label: str) -
 def items_table(items) -> pd.DataFrame:
     return pd.DataFrame([{"reading": label, "kind": kind,
                           "shown": "n/a" if math.isnan(point) else round(point, 1),
-                          "range": shown_range(low, high)} for label, point, low, high, kind in items])
+                          "range": text.number_range(low, high, "en", 1, group=False)} for label, point, low, high, kind in items])
 
 
 def compare_verdicts(band, items, context=()) -> pd.DataFrame:
@@ -692,23 +685,9 @@ def display_outcomes(table: pd.DataFrame) -> pd.DataFrame:
 
 SOURCE_EN = "Source: UNHCR Refugee Population Statistics Database, asylum decisions ({vintage}), CC BY 4.0"
 SOURCE_NL = "Bron: UNHCR Refugee Population Statistics Database, asielbeslissingen ({vintage}), CC BY 4.0"
-COUNTRY_EN = {"AUT": "Austria", "BEL": "Belgium", "BGR": "Bulgaria", "HRV": "Croatia", "CYP": "Cyprus",
-              "CZE": "Czechia", "DNK": "Denmark", "EST": "Estonia", "FIN": "Finland", "FRA": "France",
-              "DEU": "Germany", "GRC": "Greece", "HUN": "Hungary", "IRL": "Ireland", "ITA": "Italy", "LVA": "Latvia",
-              "LTU": "Lithuania", "LUX": "Luxembourg", "MLT": "Malta", "NLD": "Netherlands", "POL": "Poland",
-              "PRT": "Portugal", "ROU": "Romania", "SVK": "Slovakia", "SVN": "Slovenia", "ESP": "Spain",
-              "SWE": "Sweden", "EU27": "EU-27", "EU27_EXCL_BGR": "EU-27 excluding Bulgaria"}
-COUNTRY_NL = {"AUT": "Oostenrijk", "BEL": "België", "BGR": "Bulgarije", "HRV": "Kroatië", "CYP": "Cyprus",
-              "CZE": "Tsjechië", "DNK": "Denemarken", "EST": "Estland", "FIN": "Finland", "FRA": "Frankrijk",
-              "DEU": "Duitsland", "GRC": "Griekenland", "HUN": "Hongarije", "IRL": "Ierland", "ITA": "Italië",
-              "LVA": "Letland", "LTU": "Litouwen", "LUX": "Luxemburg", "MLT": "Malta", "NLD": "Nederland",
-              "POL": "Polen", "PRT": "Portugal", "ROU": "Roemenië", "SVK": "Slowakije", "SVN": "Slovenië",
-              "ESP": "Spanje", "SWE": "Zweden", "EU27": "EU-27", "EU27_EXCL_BGR": "EU-27 zonder Bulgarije"}
-
-
 def country_names(codes, lang: str = "en") -> str:
     """'A, B and C' from ISO3 codes, in English or Dutch."""
-    names = [(COUNTRY_EN if lang == "en" else COUNTRY_NL).get(c, c) for c in codes]
+    names = [country_name(c, lang, c) for c in codes]
     joiner = " and " if lang == "en" else " en "
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
@@ -717,7 +696,7 @@ def turkiye_chart_data(rates: pd.DataFrame, series) -> pd.DataFrame:
     """The chart's data: one row per series and year."""
     data = rates[rates["coa_iso"].isin(list(series))][
         ["coa_iso", "year", "numerator", "rest", "rate", "rate_low", "rate_high", "levels"]].copy()
-    data["series"] = data["coa_iso"].map(COUNTRY_EN)
+    data["series"] = [country_name(c, "en") for c in data["coa_iso"]]
     for column in ("rate", "rate_low", "rate_high"):
         data[column] = data[column].round(2)
     order = {code: i for i, code in enumerate(series)}
@@ -735,9 +714,10 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
     series = ["BGR", "EU27_EXCL_BGR"] + list(destinations)
     data = turkiye_chart_data(rates, series)
     colours = [charts.PALETTE[c] for c in ("green", "yellow", "light", "grey", "red")]
+    labels = {lang: {code: country_name(code, lang, code) for code in series} for lang in ("en", "nl")}
 
     def draw(ax, lang):
-        names = COUNTRY_EN if lang == "en" else COUNTRY_NL
+        names = labels[lang]
         for i, code in enumerate(destinations):
             part = data[data["coa_iso"] == code]
             ax.plot(part["year"], part["rate"], color=colours[i % len(colours)], linewidth=1.2,
@@ -777,7 +757,7 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
             "UNHCR's rounding of counts below 10; none where no decision is shown (Bulgaria 2015, 2021).",
             "Line chart 2015-2025 of the share of substantive decisions granting protection to applicants from "
             "Türkiye: Bulgaria (near zero, with a wide shaded range), the EU-27 without Bulgaria (falling from "
-            f"about 51% in 2019 to {eu[2024]:.0f}% in 2024) and {', '.join(COUNTRY_EN[c] for c in destinations)}; "
+            f"about 51% in 2019 to {eu[2024]:.0f}% in 2024) and {', '.join(labels['en'][c] for c in destinations)}; "
             "red crosses mark the letter's 0% (2023) and 14% (2024)."),
         "nl": charts.ChartText(
             "Bescherming voor asielzoekers uit Turkije: Bulgarije en de EU",
@@ -792,7 +772,7 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
             "Lijndiagram 2015-2025 van het aandeel inhoudelijke beslissingen met bescherming voor asielzoekers uit "
             "Turkije: Bulgarije (bijna nul, met een brede gearceerde bandbreedte), de EU-27 zonder Bulgarije (van "
             f"ongeveer 51% in 2019 naar {eu[2024]:.0f}% in 2024) en "
-            f"{', '.join(COUNTRY_NL[c] for c in destinations)}; rode kruisjes tonen de 0% (2023) en 14% (2024) "
+            f"{', '.join(labels['nl'][c] for c in destinations)}; rode kruisjes tonen de 0% (2023) en 14% (2024) "
             "uit de brief."),
     }
     return charts.export_chart(name, draw, texts, data, claim_ids=["C06", "C07", "C08"])
@@ -828,7 +808,7 @@ def export_outcomes_chart(table: pd.DataFrame, country: str, texts_en: tuple, te
         ax.set_yscale("symlog", linthresh=10)
         ticks = [t for t in (0, 5, 10, 100, 1000, 10000) if t <= top]
         ax.set_yticks(ticks)
-        ax.set_yticklabels([f"{t:,}" if lang == "en" else f"{t:,}".replace(",", ".") for t in ticks])
+        ax.set_yticklabels([text.number(t, lang) for t in ticks])
         ax.set_ylim(0, top)
         ax.set_xticks(list(data["year"]))
         ax.set_ylabel("persons (log scale)" if lang == "en" else "personen (log-schaal)")
@@ -906,7 +886,7 @@ def much_higher_sensitivity(frame: pd.DataFrame, bulgaria: pd.DataFrame, letter:
                 elsewhere = (eu.loc[y, "rate_low"], eu.loc[y, "rate_high"])
                 result = much_higher(elsewhere, base[y], factor, points)
                 row[f"EU-27 excl. BG {y} %"] = round(float(eu.loc[y, "rate"]), 1)
-                row[f"baseline {y} %"] = shown_range(*base[y])
+                row[f"baseline {y} %"] = text.number_range(*base[y], "en", 1, group=False)
                 row[f"holds {y}"] = result
                 results.append(result)
             row["holds"] = all_hold(results)

@@ -15,10 +15,11 @@ import math
 import re
 
 import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
 from . import charts, snapshots
-from . import rules as verdicts
-from .core import registers
+from . import rules
+from .core import registers, text
 from .core.schema import Column, Schema
 
 NOTEBOOK = "01-resettlement"
@@ -161,7 +162,7 @@ def sources_of(*frames) -> list:
 def published_range(value: float, qualifier: str = "") -> tuple:
     """The range a published figure stands for: its own rounding ("2.5 million" -> 2.45 to
     2.55 million), "over" -> up to one rounding step above, "almost" -> up to 10% below."""
-    return verdicts.claim_band(float(value), qualifier or "")
+    return rules.claim_band(float(value), qualifier or "")
 
 
 def span(ranges) -> tuple:
@@ -663,9 +664,9 @@ def years_text(years) -> str:
     return ", ".join(str(y) for y in years)
 
 
-def with_basis(assessment: verdicts.Assessment, basis: str) -> verdicts.Assessment:
+def with_basis(assessment: rules.Assessment, basis: str) -> rules.Assessment:
     """The same verdict with the basis sentence appended to its rule text."""
-    return verdicts.Assessment(assessment.verdict, assessment.rule, f"{assessment.detail}; basis: {basis}",
+    return rules.Assessment(assessment.verdict, assessment.rule, f"{assessment.detail}; basis: {basis}",
                                assessment.primary)
 
 
@@ -729,20 +730,13 @@ def readings_frame(readings) -> pd.DataFrame:
                           "published": math.nan if r.published is None else r.published} for r in readings])
 
 
-def with_notes(assessment: verdicts.Assessment, notes) -> verdicts.Assessment:
+def with_notes(assessment: rules.Assessment, notes) -> rules.Assessment:
     """The same verdict and primary reading, with the sub-checks appended to the rule text."""
     notes = [n for n in notes if n]
     if not notes:
         return assessment
-    return verdicts.Assessment(assessment.verdict, assessment.rule, assessment.detail + "; checks: " + "; ".join(notes),
+    return rules.Assessment(assessment.verdict, assessment.rule, assessment.detail + "; checks: " + "; ".join(notes),
                                assessment.primary)
-
-
-def fmt_range(rng, digits: int = 0, unit: str = "") -> str:
-    """'2,450,000-2,550,000' or '0.21-0.21%' for display; a point shows once."""
-    low, high = (round(rng[0], digits), round(rng[1], digits))
-    text = f"{low:,.{digits}f}" if low == high else f"{low:,.{digits}f} to {high:,.{digits}f}"
-    return text + unit
 
 
 # --------------------------------------------------------------------------- charts
@@ -780,16 +774,13 @@ def export_needs_vs_pledges(data: pd.DataFrame) -> list:
         for row in data.itertuples(index=False):
             if row.eu_pledge_per_year == row.eu_pledge_per_year:
                 share = "" if row.pledge_share_pct != row.pledge_share_pct else (
-                    f"\n{row.pledge_share_pct:.1f}%".replace(".", "," if lang == "nl" else "."))
-                number = f"{row.eu_pledge_per_year:,.0f}"
-                if lang == "nl":
-                    number = number.replace(",", ".")
-                ax.annotate(number + share, (row.year + 0.2, row.eu_pledge_per_year / 1e6), xytext=(0, 3),
+                    "\n" + text.percent(row.pledge_share_pct, lang, 1, group=False))
+                ax.annotate(text.number(row.eu_pledge_per_year, lang) + share, (row.year + 0.2, row.eu_pledge_per_year / 1e6), xytext=(0, 3),
                             textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
                             color=charts.PALETTE["navy"])
         ax.set_xticks(years)
         ax.set_ylabel("million people" if lang == "en" else "miljoen mensen")
-        ax.yaxis.set_major_formatter(_decimals(lang))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: text.number(v, lang, 1, group=False)))
         ax.set_ylim(0, 3.3)
         ax.legend(loc="upper left")
     shares = data.dropna(subset=["pledge_share_pct"])
@@ -806,8 +797,8 @@ def export_needs_vs_pledges(data: pd.DataFrame) -> list:
          "Bar chart by year, 2021-2027: UNHCR's projected resettlement need between 1.4 and 2.9 million "
          "people a year, and EU pledges of 30,500 a year in 2024-2025 and 5,215 a year in 2026-2027."),
         ("Wereldwijde hervestigingsbehoefte is vele malen groter dan de EU-toezeggingen",
-         f"EU-toezeggingen per jaar waren {first.pledge_share_pct:.1f}% van de verwachte behoefte in "
-         f"{int(first.year)} en {last.pledge_share_pct:.1f}% in {int(last.year)}".replace(".", ","),
+         f"EU-toezeggingen per jaar waren {text.percent(first.pledge_share_pct, 'nl', 1)} van de verwachte behoefte "
+         f"in {int(first.year)} en {text.percent(last.pledge_share_pct, 'nl', 1)} in {int(last.year)}",
          "Bron: UNHCR Projected Global Resettlement Needs (zoals gerapporteerd, zie data/published/resettlement-pgrn.csv); "
          "EU-toezeggingen: Europese Commissie, gezamenlijke ngo-verklaring van 8 jan. 2026",
          "Toezeggingen: hervestiging plus humanitaire toelating, tweejarige toezegging gedeeld door twee "
@@ -871,7 +862,7 @@ def export_eu_arrivals_vs_pledges(data: pd.DataFrame, vintage: str, focus_year: 
                         label=en if lang == "en" else nl)
         ax.set_xticks(data["year"][::2])
         ax.set_ylabel("people per year" if lang == "en" else "mensen per jaar")
-        ax.yaxis.set_major_formatter(_thousands(lang))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: text.number(v, lang)))
         ax.legend(loc="upper left", fontsize=7.5)
     focus = data.set_index("year").loc[focus_year]
     arrived, target = int(focus["eu27"]), float(focus["target_resettlement"])
@@ -884,32 +875,14 @@ def export_eu_arrivals_vs_pledges(data: pd.DataFrame, vintage: str, focus_year: 
          "Bar chart of EU-27 resettlement arrivals per year 2010-2025, with markers for the pledges per year in "
          "2023-2027."),
         ("Hervestigde vluchtelingen in de EU-27 tegenover de toezeggingen",
-         f"De aankomsten piekten in 2019; in {focus_year} kwamen {_nl(arrived)} vluchtelingen aan, bij een doel van "
-         f"{_nl(target)}",
+         f"De aankomsten piekten in 2019; in {focus_year} kwamen {text.number(arrived, 'nl')} vluchtelingen aan, bij een doel van "
+         f"{text.number(target, 'nl')}",
          SOURCE_LINE["nl"].format(vintage=vintage) + "; toezeggingen: Europese Commissie, IRC, gezamenlijke ngo-verklaring",
          "EU-27 in de huidige samenstelling voor alle jaren. Toezegging per jaar = tweejarige toezegging / 2. "
          "2025 volgens UNHCR-release 2025.12.1 (de release die op 2 feb. 2026 openbaar was, had een deel van 2025).",
          "Staafdiagram van het aantal aangekomen hervestigde vluchtelingen in de EU-27 per jaar 2010-2025, met "
          "markeringen voor de toezeggingen per jaar in 2023-2027."))
     return charts.export_chart("resettlement-eu-arrivals-vs-pledges", draw, texts, data, claim_ids=["C02", "C03"])
-
-
-def _nl(number: float) -> str:
-    """A whole number the Dutch way: 11.827."""
-    return f"{number:,.0f}".replace(",", ".")
-
-
-def _decimals(lang: str, digits: int = 1):
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda value, _: f"{value:.{digits}f}".replace(".", "," if lang == "nl" else "."))
-
-
-def _thousands(lang: str):
-    from matplotlib.ticker import FuncFormatter
-
-    sep = "." if lang == "nl" else ","
-    return FuncFormatter(lambda value, _: f"{value:,.0f}".replace(",", sep))
 
 
 def export_nl_arrivals_vs_quota(data: pd.DataFrame, vintage: str) -> list:
@@ -934,7 +907,7 @@ def export_nl_arrivals_vs_quota(data: pd.DataFrame, vintage: str) -> list:
                     xytext=(2005.5, 2150), fontsize=7.5, color="#333333",
                     arrowprops={"arrowstyle": "->", "color": "#999999"})
         ax.set_ylabel("people per year" if lang == "en" else "mensen per jaar")
-        ax.yaxis.set_major_formatter(_thousands(lang))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: text.number(v, lang)))
         ax.legend(loc="upper left", fontsize=7.5)
     recent = data[(data["year"] >= 1987) & (data["year"] < EU_TURKEY_YEAR) & data["total"].notna()]
     below = int((recent["total"] < recent["quota_low"]).sum())
@@ -966,14 +939,14 @@ def export_nl_arrivals_vs_quota(data: pd.DataFrame, vintage: str) -> list:
 # --------------------------------------------------------------------------- the five checks
 
 def pgrn_reading(pgrn: pd.DataFrame, need_year: int, edition: int, label: str,
-                 kind: str = "primary") -> verdicts.Reading:
+                 kind: str = "primary") -> rules.Reading:
     """One edition's figure for one need year as a reading: the range its wording stands for,
     with the value as published (so only the published value, not its rounding, can match)."""
     row = pgrn[(pgrn["need_year"] == need_year) & (pgrn["edition"] == edition)]
     if len(row) != 1:
         raise KeyError(f"no single PGRN figure for need year {need_year} in edition {edition}")
     value = float(row.iloc[0]["value"])
-    return verdicts.Reading(label, *published_range(value, row.iloc[0]["qualifier"]), kind, published=value)
+    return rules.Reading(label, *published_range(value, row.iloc[0]["qualifier"]), kind, published=value)
 
 
 def pgrn_editions_stating(pgrn: pd.DataFrame, need_year: int, up_to: int) -> list:
@@ -995,7 +968,7 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
     before (UNHCR's published change when there is one, else the change computed from the
     figures' ranges) and 'the highest need in years' (the claimed year's lowest value is
     above every other year's highest)."""
-    band = verdicts.claim_band(value, qualifier)
+    band = rules.claim_band(value, qualifier)
     current = pgrn_current_edition(pgrn, date)
     editions = pgrn_editions_stating(pgrn, claim_year, current)
     readings = []
@@ -1020,12 +993,13 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
         direction = "fall" if outlook["change_pct"] < 0 else "rise"
         context.append(f"the edition current on {date} (PGRN {current}) projects a {direction} to "
                        f"{nxt.published / 1e6:g} million for {year} ({outlook['change_pct']:+.1f}% on "
-                       f"{base.published / 1e6:g} million for {claim_year}; {fmt_range(outlook['change_range'], 1)}% "
+                       f"{base.published / 1e6:g} million for {claim_year}; "
+                       f"{text.number_range(*outlook['change_range'], 'en', 1, sep=' to ')}% "
                        f"from the rounding ranges)")
 
     # sub-check 1: the claimed change against the year before
     table = pgrn_table(pgrn[pgrn["edition"] <= current])     # only what was published by `date`
-    change_band = verdicts.claim_band(claimed_change)
+    change_band = rules.claim_band(claimed_change)
     stated = pgrn[(pgrn["need_year"] == claim_year) & pgrn["published_change_pct"].notna()
                   & (pgrn["edition"] <= current)].sort_values("edition")
     before = table[table["need_year"] == claim_year - 1]
@@ -1035,17 +1009,17 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
     if len(stated):
         published = float(stated.iloc[-1]["published_change_pct"])
         change_edition = int(stated.iloc[-1]["edition"])
-        change_reading = verdicts.Reading(f"change published with PGRN {change_edition}", published, published)
+        change_reading = rules.Reading(f"change published with PGRN {change_edition}", published, published)
     elif computed is not None:
-        change_reading = verdicts.Reading(f"change computed from the ranges of {claim_year - 1} and {claim_year}",
+        change_reading = rules.Reading(f"change computed from the ranges of {claim_year - 1} and {claim_year}",
                                           *computed)
     else:
         change_reading = None
-    change = verdicts.assess(change_band, [change_reading] if change_reading else [])
+    change = rules.assess(change_band, [change_reading] if change_reading else [])
     notes = [f"{claimed_change:+g}%: {change.verdict} ({change.rule.id}; "
              + (f"{change_reading.label}: {change_reading.shown()}%" if change_reading else "no figure") + ")"
              + (f"; computed from the ranges of PGRN {int(before.iloc[0]['edition'])} ({claim_year - 1}) and the "
-                f"primary reading: {fmt_range(computed, 1)}%" if computed is not None else "")]
+                f"primary reading: {text.number_range(*computed, 'en', 1, sep=' to ')}%" if computed is not None else "")]
 
     # sub-check 2: 'the highest need in years'
     others = table[table["need_year"] != claim_year]
@@ -1053,11 +1027,11 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
     if primary_edition is not None and len(others):
         top = others.sort_values(["high", "need_year"], ascending=[False, False], kind="stable").iloc[0]
         highest = bool(readings[0].low > others["high"].max())
-        notes.append(f"'highest in years': the {claim_year} need ({fmt_range((readings[0].low, readings[0].high))}) "
+        notes.append(f"'highest in years': the {claim_year} need ({text.number_range(readings[0].low, readings[0].high, sep=' to ')}) "
                      f"is {'' if highest else 'not certainly '}above every other year of "
                      f"{int(table['need_year'].min())}-{int(table['need_year'].max())} (next highest: "
                      f"{int(top['need_year'])}, up to {top['high']:,.0f})")
-    assessment = with_notes(verdicts.assess(band, readings, context), notes)
+    assessment = with_notes(rules.assess(band, readings, context), notes)
     return {"band": band, "readings": readings, "assessment": assessment, "current_edition": current,
             "primary_edition": primary_edition, "matching": pgrn_matching(pgrn, band), "context": context,
             "outlook": outlook, "change": change, "change_computed": computed,
@@ -1066,14 +1040,10 @@ def check_c01(pgrn: pd.DataFrame, value: float, qualifier: str, claim_year: int,
             "claim_year": claim_year, "notes": notes}
 
 
-def _million(reading: verdicts.Reading, lang: str) -> str:
-    """'2.9 million' / 'over 2.9 million' (NL: '2,9 miljoen' / 'ruim 2,9 miljoen') for a PGRN reading:
-    'over' when the range starts at the published value and reaches above it."""
-    number = f"{reading.published / 1e6:g}"
-    over = reading.low == reading.published < reading.high
-    if lang == "nl":
-        return ("ruim " if over else "") + number.replace(".", ",") + " miljoen"
-    return ("over " if over else "") + number + " million"
+def _million(reading: rules.Reading, lang: str) -> str:
+    """'2.9 million' / 'ruim 2,9 miljoen' for a PGRN reading: 'over' when the range starts at the
+    published value and reaches above it."""
+    return text.million(reading.published, lang, over=reading.low == reading.published < reading.high)
 
 
 def c01_conclusions(result: dict) -> tuple:
@@ -1097,16 +1067,18 @@ def c01_conclusions(result: dict) -> tuple:
         nl += f" (PGRN {year}: {_million(earlier[0], 'nl')})"
     parts_en, parts_nl = [], []
     if change is not None:
-        shown = fmt_range((change.low, change.high), 0 if change.low == round(change.low) == change.high else 1)
-        shown = ("+" if change.low > 0 else "") + shown
+        digits = 0 if change.low == round(change.low) == change.high else 1
+        sign = "+" if change.low > 0 else ""
+        shown, shown_nl = (sign + text.number_range(change.low, change.high, lang, digits, sep=" to ")
+                           for lang in ("en", "nl"))
         edition = result["change_edition"]
         if edition is not None:
             parts_en.append(f"a change of {shown}% on {year - 1} as published by UNHCR with PGRN {edition}")
-            parts_nl.append(f"een verandering van {shown.replace('.', ',')}% ten opzichte van {year - 1} volgens "
+            parts_nl.append(f"een verandering van {shown_nl}% ten opzichte van {year - 1} volgens "
                             f"UNHCR (PGRN {edition})")
         else:
             parts_en.append(f"a change of {shown}% on {year - 1} computed from the rounded figures")
-            parts_nl.append(f"een verandering van {shown.replace('.', ',')}% ten opzichte van {year - 1}, berekend "
+            parts_nl.append(f"een verandering van {shown_nl}% ten opzichte van {year - 1}, berekend "
                             f"uit de afgeronde cijfers")
     if result["highest"] is not None:
         parts_en.append(f"{'the highest' if result['highest'] else 'not certainly the highest'} need of {first}-{last}")
@@ -1118,12 +1090,11 @@ def c01_conclusions(result: dict) -> tuple:
     if out is not None:
         word_en = "fall" if out["change_pct"] < 0 else "rise"
         word_nl = "daling" if out["change_pct"] < 0 else "stijging"
-        pct = f"{out['change_pct']:+.1f}"
-        value = f"{out['value'] / 1e6:g}"
-        en += (f"; but PGRN {out['edition']} projects a {word_en} to {value} million for "
-               f"{out['year']} ({pct}%), which the letter does not mention")
+        pct_en, pct_nl = (text.percent(out["change_pct"], lang, 1, signed=True) for lang in ("en", "nl"))
+        en += (f"; but PGRN {out['edition']} projects a {word_en} to {text.million(out['value'], 'en')} for "
+               f"{out['year']} ({pct_en}), which the letter does not mention")
         nl += (f"; maar PGRN {out['edition']} raamt een {word_nl} naar "
-               f"{value.replace('.', ',')} miljoen voor {out['year']} ({pct.replace('.', ',')}%), "
+               f"{text.million(out['value'], 'nl')} voor {out['year']} ({pct_nl}), "
                f"wat de brief niet vermeldt")
     return en + ".", nl + "."
 
@@ -1133,12 +1104,12 @@ def check_c02(pledges: pd.DataFrame, value: float, qualifier: str, states: int, 
 
     Primary: resettlement + humanitarian admission, summed from the published parts.
     'definition': resettlement only (the word the claim uses). Sub-checks: states, period."""
-    band = verdicts.claim_band(value, qualifier)
+    band = rules.claim_band(value, qualifier)
     combined = combined_pledge(pledges, period, "pledged")
     readings = [
-        verdicts.Reading(f"{period} pledges, resettlement + humanitarian admission (sum of published parts)",
+        rules.Reading(f"{period} pledges, resettlement + humanitarian admission (sum of published parts)",
                          float(combined["combined"].min()), float(combined["combined"].max()), "primary"),
-        verdicts.Reading(f"{period} pledges, resettlement only",
+        rules.Reading(f"{period} pledges, resettlement only",
                          *pledge_range(pledges, period, "pledged", "resettlement"), "definition"),
     ]
     counted = pledging_states(pledges, period, "pledged")
@@ -1146,7 +1117,7 @@ def check_c02(pledges: pd.DataFrame, value: float, qualifier: str, states: int, 
     notes = [f"states: {', '.join(str(s) for s in agree)} by {len(counted)} counts (claim {states})",
              f"period: the pledges cover {period} (claim {period})"]
     return {"band": band, "readings": readings, "combined": combined, "states": counted,
-            "assessment": with_notes(verdicts.assess(band, readings), notes), "notes": notes}
+            "assessment": with_notes(rules.assess(band, readings), notes), "notes": notes}
 
 
 def check_c03(pledges: pd.DataFrame, periods: pd.DataFrame, value: float, qualifier: str, claimed_drop: float,
@@ -1157,7 +1128,7 @@ def check_c03(pledges: pd.DataFrame, periods: pd.DataFrame, value: float, qualif
     pledges attributable to those years (each cycle spread evenly over its two years);
     the adopted plan for its actual period is a 'comparison' reading (another period).
     Sub-checks: the drop (combined against combined, and the resettlement-only bound)."""
-    band = verdicts.claim_band(value, qualifier)
+    band = rules.claim_band(value, qualifier)
     plan = plan_period(periods)
     plan_label = "-".join(str(y) for y in plan["stated"][0]) if plan["stated"] else "unknown"
     before = (float(combined_pledge(pledges, previous)["combined"].min()),
@@ -1166,29 +1137,29 @@ def check_c03(pledges: pd.DataFrame, periods: pd.DataFrame, value: float, qualif
     proposed = pledge_range(pledges, plan_label, "proposed", "total")
     own = pledges_for_years([(previous, before), (plan_label, adopted)], period_years(claim_period))
     readings = [
-        verdicts.Reading(f"pledges attributable to {claim_period} (cycles spread evenly over their years)", *own,
+        rules.Reading(f"pledges attributable to {claim_period} (cycles spread evenly over their years)", *own,
                          "primary"),
-        verdicts.Reading(f"Union Plan {plan_label} as adopted (another period)", *adopted, "comparison"),
-        verdicts.Reading(f"Union Plan {plan_label} as proposed by the Commission (another period)", *proposed,
+        rules.Reading(f"Union Plan {plan_label} as adopted (another period)", *adopted, "comparison"),
+        rules.Reading(f"Union Plan {plan_label} as proposed by the Commission (another period)", *proposed,
                          "comparison"),
     ]
-    drop_band = verdicts.claim_band(claimed_drop)
+    drop_band = rules.claim_band(claimed_drop)
     drop = drop_pct(before, adopted)
     res_before = pledge_range(pledges, previous, "pledged", "resettlement")
     res_drop_min = drop_pct(res_before, adopted)[0]      # if all of the plan were resettlement
-    drop_assessment = verdicts.assess(drop_band, [verdicts.Reading("combined against combined", *drop, "primary"),
-                                                  verdicts.Reading("resettlement only (no split published)",
+    drop_assessment = rules.assess(drop_band, [rules.Reading("combined against combined", *drop, "primary"),
+                                                  rules.Reading("resettlement only (no split published)",
                                                                    res_drop_min, 100.0, "definition")])
     overlap = sorted(set(period_years(claim_period)) & set(period_years(plan_label)))
     notes = [f"period: the plan covers {plan_label} (sources agree: {plan['agree']}), the claim says {claim_period}; "
              f"{len(overlap)} of 2 years overlap",
-             f"drop {claimed_drop:g}%: {fmt_range(drop, 2)}% computed, {drop_assessment.verdict} "
+             f"drop {claimed_drop:g}%: {text.number_range(*drop, 'en', 2, sep=' to ')}% computed, {drop_assessment.verdict} "
              f"({drop_assessment.rule.id}); resettlement-only drop at least {res_drop_min:.1f}%",
              "10,430 includes humanitarian admission; no resettlement/humanitarian split was found"]
-    sensitivity = verdicts.assess(band, [verdicts.Reading(f"Union Plan {plan_label} as adopted", *adopted)],
+    sensitivity = rules.assess(band, [rules.Reading(f"Union Plan {plan_label} as adopted", *adopted)],
                                   [f"the plan covers {plan_label}, not {claim_period}"])
     return {"band": band, "readings": readings, "plan": plan, "drop": drop, "drop_assessment": drop_assessment,
-            "assessment": with_notes(verdicts.assess(band, readings), notes), "sensitivity": sensitivity,
+            "assessment": with_notes(rules.assess(band, readings), notes), "sensitivity": sensitivity,
             "notes": notes}
 
 
@@ -1200,7 +1171,7 @@ def check_c04(pledges: pd.DataFrame, pgrn: pd.DataFrame, value: float, qualifier
     letter's date (like for like). 'comparison': the two-year pledge against one year's
     need (a period the claim does not state). 'earlier': the annual share with the
     previous edition."""
-    band = verdicts.claim_band(value, qualifier)
+    band = rules.claim_band(value, qualifier)
     current = pgrn_current_edition(pgrn, date)
     earlier = current - 1
     pledge = pledge_range(pledges, plan, "adopted", "total")
@@ -1214,19 +1185,19 @@ def check_c04(pledges: pd.DataFrame, pgrn: pd.DataFrame, value: float, qualifier
         row = table[(table["need"] == need) & table["basis"].str.startswith(basis_start)].iloc[0]
         return row["share_low"], row["share_high"]
     readings = [
-        verdicts.Reading(f"pledge per year / annual need, {cur}", *pick(cur, "pledge per year"), "primary"),
-        verdicts.Reading(f"{years}-year pledge / {years} years' need, {cur}", *pick(cur, f"{years}-year pledge / {years}"),
+        rules.Reading(f"pledge per year / annual need, {cur}", *pick(cur, "pledge per year"), "primary"),
+        rules.Reading(f"{years}-year pledge / {years} years' need, {cur}", *pick(cur, f"{years}-year pledge / {years}"),
                          "definition"),
-        verdicts.Reading(f"pledge per year / annual need, {old}", *pick(old, "pledge per year"), "earlier"),
-        verdicts.Reading(f"{years}-year pledge / one year's need, {cur}", *pick(cur, f"{years}-year pledge / one"),
+        rules.Reading(f"pledge per year / annual need, {old}", *pick(old, "pledge per year"), "earlier"),
+        rules.Reading(f"{years}-year pledge / one year's need, {cur}", *pick(cur, f"{years}-year pledge / one"),
                          "comparison"),
-        verdicts.Reading(f"{years}-year pledge / one year's need, {old}", *pick(old, f"{years}-year pledge / one"),
+        rules.Reading(f"{years}-year pledge / one year's need, {old}", *pick(old, f"{years}-year pledge / one"),
                          "comparison"),
     ]
     notes = [f"only the {years}-year pledge set against a single year's need gives 0.4%",
              "the pledge includes humanitarian admission, so the resettlement-only share is lower still"]
     return {"band": band, "readings": readings, "table": table,
-            "assessment": with_notes(verdicts.assess(band, readings), notes), "notes": notes}
+            "assessment": with_notes(rules.assess(band, readings), notes), "notes": notes}
 
 
 def check_c05(annual: pd.DataFrame, nl: pd.DataFrame, value: float, first: int, last: int,
@@ -1236,9 +1207,9 @@ def check_c05(annual: pd.DataFrame, nl: pd.DataFrame, value: float, first: int, 
     Primary: the median national quota per year over [first, last] (low, high where sources
     disagree). Context: the years it was not 500, and arrivals against the quota (UNHCR;
     with a Eurostat table from `eurostat_arrivals`, Eurostat's count for its years too)."""
-    band = verdicts.claim_band(value)
+    band = rules.claim_band(value)
     summary = quota_summary(annual, value, first, last)
-    readings = [verdicts.Reading(f"median national quota per year {first}-{last}",
+    readings = [rules.Reading(f"median national quota per year {first}-{last}",
                                  summary["median_low"], summary["median_high"], "primary")]
     period = annual[(annual["year"] >= first) & (annual["year"] <= last)]
     other = period[(period["quota_low"] != value) & (period["quota_high"] != value)]
@@ -1265,4 +1236,4 @@ def check_c05(annual: pd.DataFrame, nl: pd.DataFrame, value: float, first: int, 
                            f"{euro['unhcr_years']} of those years with data)")
     context = [c for c in context if c]
     return {"band": band, "readings": readings, "summary": summary, "context": context,
-            "assessment": verdicts.assess(band, readings, context)}
+            "assessment": rules.assess(band, readings, context)}

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from . import charts, eurostat, snapshots
+from .core import text
+from .core.countries import country_name
 from .core.errors import InputError
 from .core.registers import load_published
 from .core.schema import Column, Schema
@@ -522,14 +524,13 @@ def key_basis(inputs: Inputs, settings: Settings, pool_id: str) -> tuple:
     if settings.key_source == EUROSTAT:
         world = share_of(inputs.key(inputs.settings_for(settings, WORLDBANK)))
         people = round(nl * pool["relocations"]) - round(world * pool["relocations"])
-        diff_en = f"{round(100 * (nl - world), 2) + 0.0:+.2f}"      # + 0.0: no '-0.00'
-        diff_nl = diff_en.replace(".", ",")
+        diff_en, diff_nl = (text.number(100 * (nl - world), lang, 2, signed=True) for lang in ("en", "nl"))
         return (f"The key rests on Eurostat data ({data.population_source}: population on 1 January "
                 f"{settings.population_year}; {data.gdp_source}: GDP {settings.gdp_year} in euros); the World Bank "
-                f"stand-in gives {fmt_dec(100 * world, 2, 'en')}% ({diff_en} points, {people:+d} people in this pool).",
+                f"stand-in gives {text.percent(100 * world, 'en', 2)} ({diff_en} points, {people:+d} people in this pool).",
                 f"De sleutel berust op gegevens van Eurostat ({data.population_source}: bevolking op 1 januari "
                 f"{settings.population_year}; {data.gdp_source}: bbp {settings.gdp_year} in euro); de vervangende "
-                f"Wereldbankcijfers geven {fmt_dec(100 * world, 2, 'nl')}% ({diff_nl} procentpunt, {people:+d} "
+                f"Wereldbankcijfers geven {text.percent(100 * world, 'nl', 2)} ({diff_nl} procentpunt, {people:+d} "
                 f"personen in deze pool).")
     if inputs.eurostat is None:
         return ("The key rests on World Bank data (population, GDP in US$) standing in for Eurostat's; no Eurostat "
@@ -538,9 +539,9 @@ def key_basis(inputs: Inputs, settings: Settings, pool_id: str) -> tuple:
                 "Eurostat; er is geen Eurostat-extract geregistreerd.")
     euro = share_of(inputs.key(inputs.settings_for(settings, EUROSTAT)))
     return (f"The key rests on World Bank data (population, GDP in US$), as chosen in the settings; Eurostat "
-            f"({';'.join(inputs.eurostat.source_ids)}) gives {fmt_dec(100 * euro, 2, 'en')}%.",
+            f"({';'.join(inputs.eurostat.source_ids)}) gives {text.percent(100 * euro, 'en', 2)}.",
             f"De sleutel berust op gegevens van de Wereldbank (bevolking, bbp in US$), zoals gekozen in de "
-            f"instellingen; Eurostat ({';'.join(inputs.eurostat.source_ids)}) geeft {fmt_dec(100 * euro, 2, 'nl')}%.")
+            f"instellingen; Eurostat ({';'.join(inputs.eurostat.source_ids)}) geeft {text.percent(100 * euro, 'nl', 2)}.")
 
 
 def claim_sources(inputs: Inputs, claim_id: str) -> list:
@@ -837,12 +838,12 @@ def c11_conclusion(inputs: Inputs, settings: Settings, claim: pd.Series) -> tupl
     year_nl = (f"; maar die pool is voor {pool['year']}, niet voor {claim_year}: in {claim_year} bestond er geen "
                f"solidariteitspool, de eerste cyclus begint op 12 juni {first}") if claim_year < first else ""
     basis_en, basis_nl = key_basis(inputs, settings, pool["pool_id"])
-    en = (f"The Dutch indicative share of the {pool['year']} solidarity pool of {fmt_int(pool['relocations'], 'en')} "
-          f"relocations is about {fmt_int(people, 'en')} ({fmt_dec(100 * nl, 2, 'en')}%), which {match_en}{year_en}. "
+    en = (f"The Dutch indicative share of the {pool['year']} solidarity pool of {text.number(pool['relocations'], 'en')} "
+          f"relocations is about {text.number(people, 'en')} ({text.percent(100 * nl, 'en', 2)}), which {match_en}{year_en}. "
           f"{basis_en}")
     nl_text = (f"Het indicatieve Nederlandse aandeel in de solidariteitspool {pool['year']} van "
-               f"{fmt_int(pool['relocations'], 'nl')} herplaatsingen is ongeveer {fmt_int(people, 'nl')} "
-               f"({fmt_dec(100 * nl, 2, 'nl')}%), wat {match_nl}{year_nl}. {basis_nl}")
+               f"{text.number(pool['relocations'], 'nl')} herplaatsingen is ongeveer {text.number(people, 'nl')} "
+               f"({text.percent(100 * nl, 'nl', 2)}), wat {match_nl}{year_nl}. {basis_nl}")
     return en, nl_text
 
 
@@ -855,20 +856,20 @@ def c12_conclusion(inputs: Inputs, settings: Settings, claim: pd.Series) -> tupl
     decided = pool_for_year(inputs, first)
     within = _within(people, claim)
     en = (f"With the reference key (50% population, 50% GDP) the Dutch share of the legal minimum of "
-          f"{fmt_int(pool['relocations'], 'en')} relocations a year is about {fmt_int(people, 'en')} "
-          f"({fmt_dec(100 * nl, 2, 'en')}%), {'within' if within else 'not within'} 10% of {fmt_int(float(claim['claimed_value']), 'en')}")
+          f"{text.number(pool['relocations'], 'en')} relocations a year is about {text.number(people, 'en')} "
+          f"({text.percent(100 * nl, 'en', 2)}), {'within' if within else 'not within'} 10% of {text.number(float(claim['claimed_value']), 'en')}")
     nl_text = (f"Met de verdeelsleutel (50% bevolking, 50% bbp) is het Nederlandse aandeel in het wettelijk minimum van "
-               f"{fmt_int(pool['relocations'], 'nl')} herplaatsingen per jaar ongeveer {fmt_int(people, 'nl')} "
-               f"({fmt_dec(100 * nl, 2, 'nl')}%), {'binnen' if within else 'niet binnen'} 10% van {fmt_int(float(claim['claimed_value']), 'nl')}")
+               f"{text.number(pool['relocations'], 'nl')} herplaatsingen per jaar ongeveer {text.number(people, 'nl')} "
+               f"({text.percent(100 * nl, 'nl', 2)}), {'binnen' if within else 'niet binnen'} 10% van {text.number(float(claim['claimed_value']), 'nl')}")
     if decided is not None and decided["relocations"] < pool["relocations"]:
         decided_people = round(nl * decided["relocations"])
         en += (f"; it is an indicative share of a floor: for {first} the Council set "
-               f"{fmt_int(decided['relocations'], 'en')} (Dutch share about {fmt_int(decided_people, 'en')}), and "
-               f"a relocation can be replaced by EUR {fmt_int(price_per_relocation(pool), 'en')}")
+               f"{text.number(decided['relocations'], 'en')} (Dutch share about {text.number(decided_people, 'en')}), and "
+               f"a relocation can be replaced by EUR {text.number(price_per_relocation(pool), 'en')}")
         nl_text += (f"; het is een indicatief aandeel in een minimum: voor {first} stelde de Raad "
-                    f"{fmt_int(decided['relocations'], 'nl')} vast (Nederlands aandeel ongeveer "
-                    f"{fmt_int(decided_people, 'nl')}), en een herplaatsing kan worden afgekocht voor "
-                    f"EUR {fmt_int(price_per_relocation(pool), 'nl')}")
+                    f"{text.number(decided['relocations'], 'nl')} vast (Nederlands aandeel ongeveer "
+                    f"{text.number(decided_people, 'nl')}), en een herplaatsing kan worden afgekocht voor "
+                    f"EUR {text.number(price_per_relocation(pool), 'nl')}")
     basis_en, basis_nl = key_basis(inputs, settings, pool["pool_id"])
     return f"{en}. {basis_en}", f"{nl_text}. {basis_nl}"
 
@@ -879,7 +880,7 @@ def c13_conclusion(classification: pd.DataFrame) -> tuple:
     """One sentence in English and Dutch on where the Commission placed the Netherlands."""
     under = classification.loc[classification["category"] == UNDER_PRESSURE, "iso3"]
     names_en = sorted(classification.loc[classification["category"] == UNDER_PRESSURE, "country_en"])
-    names_nl = sorted(COUNTRY_NL[iso] for iso in under)
+    names_nl = sorted(country_name(iso, "nl") for iso in under)
     categories = categories_of(classification)
     if UNDER_PRESSURE in categories:
         return ("The Commission's decision of 11 November 2025 lists the Netherlands as under migratory pressure.",
@@ -896,13 +897,6 @@ def c13_conclusion(classification: pd.DataFrame) -> tuple:
 
 # --- charts --------------------------------------------------------------------------------------------
 
-COUNTRY_NL = {
-    "AUT": "Oostenrijk", "BEL": "België", "BGR": "Bulgarije", "HRV": "Kroatië", "CYP": "Cyprus", "CZE": "Tsjechië",
-    "DNK": "Denemarken", "EST": "Estland", "FIN": "Finland", "FRA": "Frankrijk", "DEU": "Duitsland",
-    "GRC": "Griekenland", "HUN": "Hongarije", "IRL": "Ierland", "ITA": "Italië", "LVA": "Letland",
-    "LTU": "Litouwen", "LUX": "Luxemburg", "MLT": "Malta", "NLD": "Nederland", "POL": "Polen", "PRT": "Portugal",
-    "ROU": "Roemenië", "SVK": "Slowakije", "SVN": "Slovenië", "ESP": "Spanje", "SWE": "Zweden"}
-COUNTRY_EN_SHORT = {"CZE": "Czechia", "SVK": "Slovakia"}
 SOURCE_EN = ("Source: World Bank WDI population (SP.POP.TOTL) and GDP in current US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
              "key formula: Regulation (EU) 2024/1351, Art. 66 and Annex I")
 SOURCE_NL = ("Bron: Wereldbank WDI bevolking (SP.POP.TOTL) en bbp in lopende US$ (NY.GDP.MKTP.CD), CC BY 4.0; "
@@ -918,22 +912,6 @@ def source_line(settings: Settings, lang: str) -> str:
     if settings.key_source == EUROSTAT:
         return EUROSTAT_SOURCE_EN if lang == "en" else EUROSTAT_SOURCE_NL
     return SOURCE_EN if lang == "en" else SOURCE_NL
-
-
-def fmt_int(value, lang: str) -> str:
-    """1080 -> '1,080' (en) or '1.080' (nl)."""
-    text = f"{round(value):,}"
-    return text if lang == "en" else text.replace(",", ".")
-
-
-def fmt_dec(value, decimals: int, lang: str) -> str:
-    """5.141 -> '5.14' (en) or '5,14' (nl)."""
-    text = f"{value:.{decimals}f}"
-    return text if lang == "en" else text.replace(".", ",")
-
-
-def country_name(iso3: str, english: str, lang: str) -> str:
-    return COUNTRY_NL[iso3] if lang == "nl" else COUNTRY_EN_SHORT.get(iso3, english)
 
 
 def key_chart_data(key: pd.DataFrame) -> pd.DataFrame:
@@ -952,9 +930,11 @@ def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidar
     group = GROUPS[settings.group]
     states = len(data)
 
+    ordered = data.iloc[::-1]
+    labels = {lang: [country_name(r.iso3, lang, r.country) for r in ordered.itertuples()] for lang in ("en", "nl")}
+
     def draw(ax, lang):
-        ordered = data.iloc[::-1]
-        names = [country_name(r.iso3, r.country, lang) for r in ordered.itertuples()]
+        names = labels[lang]
         colours = [charts.PALETTE["blue"] if iso == NETHERLANDS else charts.PALETTE["light"] for iso in ordered["iso3"]]
         ax.barh(names, ordered["key_pct"], color=colours, height=0.72)
         ax.grid(axis="y", visible=False)
@@ -962,13 +942,13 @@ def export_key_chart(key: pd.DataFrame, settings: Settings, name: str = "solidar
         ax.tick_params(axis="y", labelsize=6.3)
         ax.set_ylim(-0.6, len(ordered) - 0.4)
         position = list(ordered["iso3"]).index(NETHERLANDS)
-        ax.text(nl["key_pct"] + 0.3, position, f"{fmt_dec(nl['key_pct'], 2, lang)}%", va="center", fontsize=7.5,
+        ax.text(nl["key_pct"] + 0.3, position, text.percent(nl['key_pct'], lang, 2), va="center", fontsize=7.5,
                 color=charts.PALETTE["navy"], fontweight="bold")
         ax.set_xlabel("share of the solidarity pool (%)" if lang == "en" else "aandeel in de solidariteitspool (%)")
 
     def words(lang):
-        return (fmt_dec(nl["key_pct"], 2, lang), fmt_dec(nl["population_pct"], 1, lang),
-                fmt_dec(nl["gdp_pct"], 1, lang))
+        return (text.number(nl["key_pct"], lang, 2), text.number(nl["population_pct"], lang, 1),
+                text.number(nl["gdp_pct"], lang, 1))
 
     key_en, pop_en, gdp_en = words("en")
     key_nl, pop_nl, gdp_nl = words("nl")
@@ -1018,9 +998,9 @@ def export_share_chart(data: pd.DataFrame, settings: Settings, name: str = "soli
     def label(row, lang):
         if lang == "en":
             pool = f"pool {row.pool_year}" if row.pool_year != "" else "legal minimum pool"
-            return f"{row.claim_id}: {pool}\n({fmt_int(row.pool_relocations, lang)} relocations)"
+            return f"{row.claim_id}: {pool}\n({text.number(row.pool_relocations, lang)} relocations)"
         pool = f"pool {row.pool_year}" if row.pool_year != "" else "wettelijke minimumpool"
-        return f"{row.claim_id}: {pool}\n({fmt_int(row.pool_relocations, lang)} herplaatsingen)"
+        return f"{row.claim_id}: {pool}\n({text.number(row.pool_relocations, lang)} herplaatsingen)"
 
     def draw(ax, lang):
         positions = list(range(len(data)))[::-1]
@@ -1035,7 +1015,7 @@ def export_share_chart(data: pd.DataFrame, settings: Settings, name: str = "soli
                         fmt="none", ecolor=charts.PALETTE["navy"], capsize=3, linewidth=1)
             ax.plot([row.claimed_value] * 2, [y - 0.32, y + 0.32], color=charts.PALETTE["red"], linewidth=2,
                     label=("letter's figure" if lang == "en" else "cijfer brief") if y == first else None)
-            ax.text(row.nl_share * 0.5, y, fmt_int(row.nl_share, lang), va="center", ha="center", color="white",
+            ax.text(row.nl_share * 0.5, y, text.number(row.nl_share, lang), va="center", ha="center", color="white",
                     fontsize=8, fontweight="bold")
         ax.set_yticks(positions, [label(row, lang) for row in data.itertuples()], fontsize=8)
         ax.set_xlim(0, max(data["band_high"].max(), data["nl_high"].max()) * 1.12)
@@ -1050,25 +1030,25 @@ def export_share_chart(data: pd.DataFrame, settings: Settings, name: str = "soli
     texts = {
         "en": charts.ChartText(
             "The Dutch share of the EU solidarity pool against the letter's numbers",
-            f"About {fmt_int(c11['nl_share'], 'en')} of the {fmt_int(c11['pool_relocations'], 'en')} relocations of "
-            f"the {c11['pool_year']} pool ('about 1100 in 2025'); about {fmt_int(c12['nl_share'], 'en')} of the "
-            f"legal minimum of {fmt_int(c12['pool_relocations'], 'en')} ('about 1600 a year')",
+            f"About {text.number(c11['nl_share'], 'en')} of the {text.number(c11['pool_relocations'], 'en')} relocations of "
+            f"the {c11['pool_year']} pool ('about 1100 in 2025'); about {text.number(c12['nl_share'], 'en')} of the "
+            f"legal minimum of {text.number(c12['pool_relocations'], 'en')} ('about 1600 a year')",
             source_line(settings, "en") + "; pools: Regulation (EU) 2024/1351 Art. 12(2), Council of the EU 8 Dec 2025",
             f"Bars: key over {group.label_en}, population {settings.population_year}, GDP {settings.gdp_year}; "
             f"whiskers: range over the defensible variants; shaded: the letter's figure ±10%.",
-            f"Horizontal bars comparing the Dutch indicative share ({fmt_int(c11['nl_share'], 'en')} and "
-            f"{fmt_int(c12['nl_share'], 'en')} people) with the letter's 1100 and 1600, each with a ±10% band."),
+            f"Horizontal bars comparing the Dutch indicative share ({text.number(c11['nl_share'], 'en')} and "
+            f"{text.number(c12['nl_share'], 'en')} people) with the letter's 1100 and 1600, each with a ±10% band."),
         "nl": charts.ChartText(
             "Het Nederlandse aandeel in de EU-solidariteitspool naast de cijfers uit de brief",
-            f"Ongeveer {fmt_int(c11['nl_share'], 'nl')} van de {fmt_int(c11['pool_relocations'], 'nl')} "
+            f"Ongeveer {text.number(c11['nl_share'], 'nl')} van de {text.number(c11['pool_relocations'], 'nl')} "
             f"herplaatsingen van de pool {c11['pool_year']} ('ongeveer 1100 in 2025'); ongeveer "
-            f"{fmt_int(c12['nl_share'], 'nl')} van het wettelijk minimum van {fmt_int(c12['pool_relocations'], 'nl')} "
+            f"{text.number(c12['nl_share'], 'nl')} van het wettelijk minimum van {text.number(c12['pool_relocations'], 'nl')} "
             f"('ongeveer 1600 per jaar')",
             source_line(settings, "nl") + "; pools: Verordening (EU) 2024/1351 art. 12(2), Raad van de EU 8 dec. 2025",
             f"Staven: sleutel over {group.label_nl}, bevolking {settings.population_year}, bbp {settings.gdp_year}; "
             f"lijntjes: bereik over de verdedigbare varianten; gearceerd: het cijfer uit de brief ±10%.",
-            f"Horizontale staven die het Nederlandse indicatieve aandeel ({fmt_int(c11['nl_share'], 'nl')} en "
-            f"{fmt_int(c12['nl_share'], 'nl')} personen) vergelijken met 1100 en 1600 uit de brief, elk met een "
+            f"Horizontale staven die het Nederlandse indicatieve aandeel ({text.number(c11['nl_share'], 'nl')} en "
+            f"{text.number(c12['nl_share'], 'nl')} personen) vergelijken met 1100 en 1600 uit de brief, elk met een "
             f"marge van 10%."),
     }
     return charts.export_chart(name, draw, texts, data, claim_ids=["C11", "C12"], left=0.2)
