@@ -127,3 +127,33 @@ def _replace_line(number, transform):
 def test_malformed_extract(project, change, expected):
     _corrupt_extract(project, DECISIONS, change)
     _fails(project, "build", "data/snapshots/unhcr/2025.12.1/decisions.csv", *expected)
+
+
+# --- the previous build's outputs never block a legitimate edit of the inputs ---------------------
+
+def _passes(project, command):
+    result = run_cli(project, command)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_renaming_a_source_id_everywhere_is_not_blocked_by_old_verdict_parts(project):
+    old, new = "coa-hervestiging", "coa-resettlement-page"
+    parts = project / "data" / "verdicts"
+    assert any(old in part.read_text(encoding="utf-8") for part in parts.glob("*.csv"))
+    inputs = [project / "data" / "claims.csv", *(project / "data" / "sources").glob("*.csv"),
+              *(project / "data" / "published").glob("*.csv")]
+    renamed = [file for file in inputs if old in file.read_text(encoding="utf-8")]
+    assert renamed
+    for file in renamed:
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    _passes(project, "validate")
+
+
+def test_removing_a_claim_is_not_blocked_by_old_verdict_parts(project):
+    claims = project / "data" / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("C19,")]
+    assert len(kept) == len(lines) - 1
+    claims.write_text("".join(kept), encoding="utf-8")
+    _passes(project, "validate")
