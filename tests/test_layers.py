@@ -14,7 +14,7 @@ import pytest
 from factcheck.core.project import project as the_project
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factcheck"
-NEW_LAYERS = ("core", "rules")   # the folders already made; each module under ~500 lines
+NEW_LAYERS = ("core", "sources", "rules")   # the folders already made; each module under ~500 lines
 MAX_LINES = 500
 
 
@@ -54,7 +54,6 @@ GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
 # The layer of each module, lowest first; modules not yet moved into their layer's folder are named.
 LAYERS = ("core", "sources", "rules", "topics", "publish", "pipeline")
 NOT_YET_MOVED = {
-    "sources": {"snapshots", "eurostat"},
     "topics": {"resettlement", "recognition", "solidarity", "procedure", "hosting", "charts", "fingerprint"},
     "publish": {"verdicts", "overview", "readme", "report", "claimreview", "publish"},
     "pipeline": {"validate", "build", "staging", "refresh", "bench", "cli", "__main__"},

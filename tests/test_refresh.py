@@ -21,7 +21,8 @@ import pytest
 
 from conftest import run_cli, tree_hashes
 
-from factcheck import eurostat, refresh, snapshots
+from factcheck.sources import eurostat, snapshots
+from factcheck import refresh
 from factcheck.core.errors import InputError
 
 FIXTURES = Path(__file__).with_name("fixtures") / "refresh"
@@ -479,7 +480,8 @@ def test_refresh_end_to_end(project, online):
     assert set(register["licence"]) == {"CC BY 4.0", "CC BY 4.0 (Commission Decision 2011/833/EU)"}
     assert register.set_index("source_id").loc["eurostat-demo-pjan-2026-11-29", "date_published"] == "2026-11-20"
     # the registers validate (checksums, typed extracts) and the loaders find the new extracts
-    code = ("from factcheck import eurostat, snapshots, validate\n"
+    code = ("from factcheck import validate\n"
+            "from factcheck.sources import eurostat, snapshots\n"
             "validate.validate_all()\n"
             "f = eurostat.first_instance_decisions()\n"
             "print(f.attrs['source_id'], len(f), snapshots.latest_vintage('decisions'),"

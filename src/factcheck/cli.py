@@ -37,7 +37,7 @@ def main(argv=None) -> int:
             from .publish import publish
             publish()
         elif args.command == "snapshots":
-            from .snapshots import make_snapshots
+            from .sources.snapshots import make_snapshots
             rows = make_snapshots(args.sources)
             print(f"snapshots: {len(rows)} extracts written to data/snapshots, register data/sources/snapshots.csv")
         elif args.command == "figures":

@@ -430,7 +430,7 @@ def eurostat_tp_frame(raw: pd.DataFrame, geo: str = "NL") -> pd.DataFrame:
 def eurostat_tp_stock(sources: pd.DataFrame = None, geo: str = "NL"):
     """The Dutch temporary-protection stock from the newest registered Eurostat migr_asytpsm
     extract (checksum verified by `eurostat.latest`), as `eurostat_tp_frame`; None without one."""
-    from . import eurostat
+    from .sources import eurostat
 
     raw = eurostat.latest(TP_DATASET, sources)
     if raw is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import snapshots
+from .sources import snapshots
 from .core import text
 from .core.countries import country_name
 from .core.schema import Column, Schema
@@ -831,7 +831,7 @@ MASKING_SOURCES = ("cyanheads-unhcr-mcp-design", "aida-hu-statistics-2023", "aid
 def eurostat_if_present(sources: pd.DataFrame = None):
     """(rates for Türkiye in Bulgaria, source id) from the newest registered Eurostat
     migr_asydcfsta extract (checksum verified by `eurostat.latest`), or (None, None)."""
-    from . import eurostat
+    from .sources import eurostat
 
     raw = eurostat.first_instance_decisions(sources)
     if raw is None:

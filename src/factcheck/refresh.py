@@ -24,7 +24,7 @@ recorded API responses in github.com/cyanheads/unhcr-refugees-mcp-server (tests/
 src/services/unhcr/unhcr-api-service.ts, tests/live/upstream-behavior.test.ts) and
 github.com/rvibek/mcp_unhcr (src/unhcr_mcp/api_client.py).
 
-Eurostat: see eurostat.py.
+Eurostat: see sources/eurostat.py.
 
 Provenance: the register row's `url` is the first request; the provenance sidecar lists every
 request URL. `upstream_sha256` is the sha256 of the raw response bytes; for a UNHCR extract made
@@ -49,7 +49,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import eurostat, snapshots, staging
+from .sources import eurostat, snapshots
+from . import staging
 from .core.project import project
 from .core.errors import InputError
 from .core.files import atomic_write_bytes
