@@ -49,8 +49,8 @@ def test_published_tables_name_their_sources():
 
 
 def test_readme_generated_sections_are_current():
-    from factcheck import readme
-    from factcheck.verdicts import assemble_verdicts
+    from factcheck.publish import readme
+    from factcheck.publish.verdicts import assemble_verdicts
 
     text = the_project().readme_file.read_text(encoding="utf-8")
     assert readme.render(text, readme.sections(assemble_verdicts(write=False))) == text, \

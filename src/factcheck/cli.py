@@ -34,7 +34,7 @@ def main(argv=None) -> int:
             from .build import build as run_build
             run_build(force=args.force, jobs=args.jobs)
         elif args.command == "publish":
-            from .publish import publish
+            from .publish.outputs import publish
             publish()
         elif args.command == "snapshots":
             from .sources.snapshots import make_snapshots

@@ -17,7 +17,7 @@ import re
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from . import charts
+from .publish import charts
 from .sources import snapshots
 from . import rules
 from .core import registers, text

@@ -15,9 +15,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from .core.project import project  # noqa: E402
+from ..core.project import project  # noqa: E402
 from .fingerprint import fingerprint  # noqa: E402
-from .core.files import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
+from ..core.files import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
 
 STYLE = Path(__file__).with_name("house.mplstyle")
 LANGS = ("en", "nl")
