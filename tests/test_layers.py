@@ -14,7 +14,7 @@ import pytest
 from factcheck.core.project import project as the_project
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factcheck"
-NEW_LAYERS = ("core", "sources", "rules", "publish")   # the folders already made; each module under ~500 lines
+NEW_LAYERS = ("core", "sources", "rules", "publish", "pipeline")   # the folders already made; each module under ~500 lines
 MAX_LINES = 500
 
 
@@ -57,7 +57,7 @@ GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
 LAYERS = ("core", "sources", "rules", "topics", "publish", "pipeline")
 NOT_YET_MOVED = {
     "topics": {"resettlement", "recognition", "solidarity", "procedure", "hosting"},
-    "pipeline": {"validate", "build", "staging", "refresh", "bench", "cli", "__main__"},
+    "pipeline": {"__main__"},
 }
 
 
@@ -133,7 +133,7 @@ def test_the_layer_check_finds_an_upward_import():
 
 # Package imports inside a function: only the command line's (start-up time), and the topic modules'
 # until they move into topics/ (those imports guard no cycle; they go with the move).
-IN_FUNCTION_ALLOWED = {"factcheck.cli", "factcheck.recognition", "factcheck.resettlement", "factcheck.procedure",
+IN_FUNCTION_ALLOWED = {"factcheck.pipeline.cli", "factcheck.recognition", "factcheck.resettlement", "factcheck.procedure",
                        "factcheck.hosting"}
 
 

@@ -4,7 +4,7 @@ import pytest
 from factcheck.core.project import project as the_project
 from factcheck.core.letter import letter_text, normalise, quote_in_letter
 from factcheck.core.registers import load_claims, load_sources, verify_extracts
-from factcheck.validate import validate_all
+from factcheck.pipeline.validate import validate_all
 
 
 def test_claims_register_has_the_twenty_claims():
