@@ -53,7 +53,7 @@ refresh: $(STAMP)
 
 # Timings and memory against the targets in the README (issue 9).
 bench: $(STAMP)
-	$(PY) -m factcheck.bench
+	$(PY) -m factcheck.pipeline.bench
 
 # Debian's chromium for the report's browser test (root: apt-get; CI runs this first).
 browser:

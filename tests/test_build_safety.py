@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, tree_hashes
-from factcheck import staging
+from factcheck.pipeline import staging
 from factcheck.core.project import project as the_project
 from factcheck.core.errors import BuildError
 
@@ -125,7 +125,7 @@ def test_a_full_disk_for_the_staging_copy_is_one_line(tiny, monkeypatch):
 KILLER = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from factcheck import staging
+    from factcheck.pipeline import staging
     root = Path(sys.argv[1])
     real_replace, count = os.replace, [0]
     def slow_replace(a, b):
@@ -175,7 +175,7 @@ def _strictly_unchanged(project, before):
     assert {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)} == set()
 
 
-CACHE_FROM_INPUTS = ("import json; from factcheck import build; build.project().build_cache.parent.mkdir(exist_ok=True); "
+CACHE_FROM_INPUTS = ("import json; from factcheck.pipeline import build; build.project().build_cache.parent.mkdir(exist_ok=True); "
                      "build.project().build_cache.write_text(json.dumps({nb.name: build.input_hash(nb) for nb in build.notebooks()}))")
 
 

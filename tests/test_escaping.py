@@ -9,11 +9,11 @@ import pytest
 
 from conftest import run_cli
 
-from factcheck import claimreview, readme, report
+from factcheck.publish import claimreview, readme, report
 from factcheck.core.project import project as the_project
-from factcheck.publish import date_published
+from factcheck.publish.outputs import date_published
 from factcheck.core.registers import load_claims, load_sources
-from factcheck.verdicts import assemble_verdicts
+from factcheck.publish.verdicts import assemble_verdicts
 
 # "<!--<script>" puts the HTML parser of a <script> element in its "double escaped" state, where
 # the real "</script>" no longer ends the element: the rest of the page becomes script text.

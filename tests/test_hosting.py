@@ -3,7 +3,8 @@ ranks, plus checks on the committed extracts."""
 import pandas as pd
 import pytest
 
-from factcheck import hosting, snapshots
+from factcheck import hosting
+from factcheck.sources import snapshots
 
 
 def _population():

@@ -14,7 +14,7 @@ import pytest
 from factcheck.core.project import project as the_project
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "factcheck"
-NEW_LAYERS = ("core", "rules")   # the folders already made; each module under ~500 lines
+NEW_LAYERS = ("core", "sources", "rules", "publish", "pipeline")   # the folders already made; each module under ~500 lines
 MAX_LINES = 500
 
 
@@ -38,7 +38,9 @@ def _imports(name: str, path: Path) -> set:
             if node.level:
                 anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
                 base = ".".join(anchor + ([base] if base else []))
-            targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
+            targets = [f"{base}.{alias.name}" for alias in node.names]
+            if not all(target in MODULES for target in targets):   # names from `base`, not its submodules
+                targets.append(base)
         else:
             continue
         for target in targets:
@@ -54,10 +56,8 @@ GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
 # The layer of each module, lowest first; modules not yet moved into their layer's folder are named.
 LAYERS = ("core", "sources", "rules", "topics", "publish", "pipeline")
 NOT_YET_MOVED = {
-    "sources": {"snapshots", "eurostat"},
-    "topics": {"resettlement", "recognition", "solidarity", "procedure", "hosting", "charts", "fingerprint"},
-    "publish": {"verdicts", "overview", "readme", "report", "claimreview", "publish"},
-    "pipeline": {"validate", "build", "staging", "refresh", "bench", "cli", "__main__"},
+    "topics": {"resettlement", "recognition", "solidarity", "procedure", "hosting"},
+    "pipeline": {"__main__"},
 }
 
 
@@ -96,15 +96,44 @@ def test_core_imports_nothing_above_it():
             assert not higher, f"{name} imports from a higher layer: {higher}"
 
 
+# Known upward imports, to be removed when the topics move to topics/: the topic modules draw their
+# charts with publish/charts (house style, export); the drawing part goes down into topics/ (or charts'
+# style and export into a lower layer) then. Nothing may be added here.
+KNOWN_UPWARD = {
+    ("factcheck.hosting", "factcheck.publish.charts"),
+    ("factcheck.procedure", "factcheck.publish.charts"),
+    ("factcheck.recognition", "factcheck.publish.charts"),
+    ("factcheck.resettlement", "factcheck.publish.charts"),
+    ("factcheck.solidarity", "factcheck.publish.charts"),
+}
+
+
+def _upward(graph):
+    return {(name, t) for name, targets in graph.items() for t in targets
+            if t != "factcheck" and _layer(t) > _layer(name)}
+
+
 def test_every_module_has_a_layer_and_imports_only_the_same_or_a_lower_one():
-    for name, targets in GRAPH.items():
-        upward = sorted(t for t in targets if t != "factcheck" and _layer(t) > _layer(name))
-        assert not upward, f"{name} ({LAYERS[_layer(name)]}) imports from a higher layer: {upward}"
+    upward = sorted(_upward(GRAPH) - KNOWN_UPWARD)
+    assert not upward, "imports from a higher layer: " + ", ".join(
+        f"{name} ({LAYERS[_layer(name)]}) -> {t} ({LAYERS[_layer(t)]})" for name, t in upward)
+
+
+def test_the_known_upward_imports_are_still_there():
+    """An exception that no longer happens is taken off the list."""
+    gone = sorted(KNOWN_UPWARD - _upward(GRAPH))
+    assert not gone, f"no longer imported, remove from KNOWN_UPWARD: {gone}"
+
+
+def test_the_layer_check_finds_an_upward_import():
+    assert _upward({"factcheck.core.text": {"factcheck.publish.charts"}}) == {
+        ("factcheck.core.text", "factcheck.publish.charts")}
+    assert _upward({"factcheck.publish.charts": {"factcheck.core.text", "factcheck.sources.eurostat"}}) == set()
 
 
 # Package imports inside a function: only the command line's (start-up time), and the topic modules'
 # until they move into topics/ (those imports guard no cycle; they go with the move).
-IN_FUNCTION_ALLOWED = {"factcheck.cli", "factcheck.recognition", "factcheck.resettlement", "factcheck.procedure",
+IN_FUNCTION_ALLOWED = {"factcheck.pipeline.cli", "factcheck.recognition", "factcheck.resettlement", "factcheck.procedure",
                        "factcheck.hosting"}
 
 

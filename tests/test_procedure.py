@@ -301,7 +301,7 @@ def test_month_end_handles_leap_years():
 
 
 def test_eurostat_tp_stock_uses_the_registered_extract_and_none_without(monkeypatch):
-    from factcheck import eurostat
+    from factcheck.sources import eurostat
     asked = []
     monkeypatch.setattr(eurostat, "latest", lambda dataset, sources=None: asked.append(dataset))
     assert procedure.eurostat_tp_stock() is None

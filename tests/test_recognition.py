@@ -162,7 +162,7 @@ def _eurostat_raw(text=EUROSTAT_FIXTURE):
 
 
 def test_eurostat_pickup_uses_the_registered_extract(monkeypatch):
-    from factcheck import eurostat
+    from factcheck.sources import eurostat
     monkeypatch.setattr(eurostat, "first_instance_decisions", lambda sources=None: None)
     assert rec.eurostat_if_present() == (None, None)
     monkeypatch.setattr(eurostat, "first_instance_decisions", lambda sources=None: _eurostat_raw())

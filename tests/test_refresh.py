@@ -21,7 +21,9 @@ import pytest
 
 from conftest import run_cli, tree_hashes
 
-from factcheck import eurostat, refresh, snapshots
+from factcheck.sources import eurostat, snapshots
+from factcheck.pipeline import refresh
+from factcheck.sources.http import MAX_RESPONSE_BYTES
 from factcheck.core.errors import InputError
 
 FIXTURES = Path(__file__).with_name("fixtures") / "refresh"
@@ -103,7 +105,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._stream()
         if mode == "huge":                   # announces more than the client's limit, sends less
             self.close_connection = True
-            return self._send(200, body, length=refresh.MAX_RESPONSE_BYTES + 1)
+            return self._send(200, body, length=MAX_RESPONSE_BYTES + 1)
         if mode in ("no-page", "repeat"):    # page 1 again: without 'page', or with the page asked for
             payload = json.loads(body)
             if mode == "no-page":
@@ -331,7 +333,7 @@ def test_overall_deadline_stops_the_retries(publisher):
 
 
 @pytest.mark.parametrize("mode, message", [
-    ("huge", f"the response announces {refresh.MAX_RESPONSE_BYTES + 1} bytes, more than the limit of 100000 bytes"),
+    ("huge", f"the response announces {MAX_RESPONSE_BYTES + 1} bytes, more than the limit of 100000 bytes"),
     ("stream", "the response is larger than the limit of 100000 bytes"),
 ])
 def test_body_above_the_size_limit_is_refused_before_it_is_read(publisher, mode, message):
@@ -479,7 +481,8 @@ def test_refresh_end_to_end(project, online):
     assert set(register["licence"]) == {"CC BY 4.0", "CC BY 4.0 (Commission Decision 2011/833/EU)"}
     assert register.set_index("source_id").loc["eurostat-demo-pjan-2026-11-29", "date_published"] == "2026-11-20"
     # the registers validate (checksums, typed extracts) and the loaders find the new extracts
-    code = ("from factcheck import eurostat, snapshots, validate\n"
+    code = ("from factcheck.pipeline import validate\n"
+            "from factcheck.sources import eurostat, snapshots\n"
             "validate.validate_all()\n"
             "f = eurostat.first_instance_decisions()\n"
             "print(f.attrs['source_id'], len(f), snapshots.latest_vintage('decisions'),"
@@ -494,7 +497,7 @@ def test_refresh_end_to_end(project, online):
     ({"nama_10_gdp": "schema"}, "nama_10_gdp: response format changed: missing key 'dimension'"),
     ({"migr_asytpsm": "slow"}, "no response within 0.5 s"),
     ({"migr_asytpsm": "trickle"}, "no complete response within 1 s"),
-    ({"/unhcr/population/": "huge"}, f"more than the limit of {refresh.MAX_RESPONSE_BYTES} bytes"),
+    ({"/unhcr/population/": "huge"}, f"more than the limit of {MAX_RESPONSE_BYTES} bytes"),
     ({"/unhcr/solutions/": "no-page"}, "UNHCR solutions: response format changed: missing key 'page'"),
     ({"eurostat": "trickle", "deadline": "1.5"}, "the refresh's deadline (1.5 s for all downloads)"),
     ("offline", "cannot connect"),

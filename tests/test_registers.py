@@ -4,7 +4,7 @@ import pytest
 from factcheck.core.project import project as the_project
 from factcheck.core.letter import letter_text, normalise, quote_in_letter
 from factcheck.core.registers import load_claims, load_sources, verify_extracts
-from factcheck.validate import validate_all
+from factcheck.pipeline.validate import validate_all
 
 
 def test_claims_register_has_the_twenty_claims():
@@ -49,8 +49,8 @@ def test_published_tables_name_their_sources():
 
 
 def test_readme_generated_sections_are_current():
-    from factcheck import readme
-    from factcheck.verdicts import assemble_verdicts
+    from factcheck.publish import readme
+    from factcheck.publish.verdicts import assemble_verdicts
 
     text = the_project().readme_file.read_text(encoding="utf-8")
     assert readme.render(text, readme.sections(assemble_verdicts(write=False))) == text, \

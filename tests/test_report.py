@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import claimreview, report
+from factcheck.publish import claimreview, report
 from factcheck.core.project import project as the_project
-from factcheck.publish import date_published
+from factcheck.publish.outputs import date_published
 from factcheck.core.registers import load_claims, load_sources
-from factcheck.verdicts import assemble_verdicts
+from factcheck.publish.verdicts import assemble_verdicts
 
 ARTIFACTS = the_project().root / "test-artifacts"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

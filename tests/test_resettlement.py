@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from factcheck import resettlement as r
-from factcheck import snapshots
+from factcheck.sources import snapshots
 
 
 # --------------------------------------------------------------------------- small frames
@@ -391,7 +391,7 @@ def test_datafinder_matches_the_letter_vintage_for_its_years():
 
 # --------------------------------------------------------------------------- Eurostat pick-up
 
-# On-disk format of an extract (see factcheck.eurostat): dimension columns as text, TIME_PERIOD,
+# On-disk format of an extract (see factcheck.sources.eurostat): dimension columns as text, TIME_PERIOD,
 # OBS_VALUE (empty when only a flag was sent), OBS_FLAG. Illustrative numbers, not Eurostat's.
 EUROSTAT_RESETTLE = """freq,unit,citizen,sex,age,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG
 A,PER,TOTAL,T,TOTAL,BG,2023,0,
@@ -415,7 +415,7 @@ def _eurostat_raw(text=EUROSTAT_RESETTLE, source_id=EUROSTAT_ID):
 
 
 def test_eurostat_arrivals_none_without_an_extract(monkeypatch):
-    from factcheck import eurostat
+    from factcheck.sources import eurostat
     asked = []
     monkeypatch.setattr(eurostat, "latest", lambda dataset, sources=None: asked.append(dataset))
     assert r.eurostat_arrivals() is None
@@ -426,7 +426,7 @@ def test_eurostat_arrivals_none_without_an_extract(monkeypatch):
 
 
 def test_eurostat_arrivals_uses_the_registered_extract(monkeypatch):
-    from factcheck import eurostat
+    from factcheck.sources import eurostat
     monkeypatch.setattr(eurostat, "latest",
                         lambda dataset, sources=None: _eurostat_raw() if dataset == "migr_resettle" else None)
     table = r.eurostat_arrivals().set_index("year")
@@ -449,7 +449,7 @@ def test_eurostat_arrivals_rejects_a_duplicated_cell():
 def test_eurostat_arrivals_reads_the_refresh_fixture_shape():
     """The JSON-stat response the refresh downloads, parsed and read back as here."""
     import json
-    from factcheck import eurostat
+    from factcheck.sources import eurostat
     from factcheck.core.project import project as the_project
     payload = json.loads((the_project().root / "tests/fixtures/refresh/eurostat/migr_resettle.json").read_text())
     frame = eurostat.parse_jsonstat(payload, "migr_resettle")

@@ -6,7 +6,8 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from factcheck import eurostat, snapshots, solidarity
+from factcheck.sources import eurostat, snapshots
+from factcheck import solidarity
 from factcheck.core.errors import InputError
 from factcheck.rules import claim_band
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from factcheck import readme
+from factcheck.publish import readme
 from factcheck.core import text
 
 # ---------------------------------------------------------------------------------- the old formatters

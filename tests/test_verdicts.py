@@ -5,7 +5,7 @@ import pytest
 
 from factcheck.core.project import project as the_project
 from factcheck.rules import RULES, VOCABULARY, Reading, assess, assess_statement, claim_band, precision
-from factcheck.verdicts import VERDICT_COLUMNS, assemble_verdicts
+from factcheck.publish.verdicts import VERDICT_COLUMNS, assemble_verdicts
 
 
 def test_vocabulary_is_complete_and_bilingual():
@@ -69,7 +69,7 @@ def test_statement_rule():
 
 
 def test_verdict_row_checked_value():
-    from factcheck.verdicts import verdict_row
+    from factcheck.publish.verdicts import verdict_row
     assessment = assess((0, 0.5), [Reading("masked", 0, 27)])
     assert verdict_row("C06", assessment, "e", "n", ["s"])["checked_value"] == 13.5
     assert verdict_row("C06", assessment, "e", "n", ["s"], checked_value=0)["checked_value"] == 0

@@ -430,7 +430,7 @@ def eurostat_tp_frame(raw: pd.DataFrame, geo: str = "NL") -> pd.DataFrame:
 def eurostat_tp_stock(sources: pd.DataFrame = None, geo: str = "NL"):
     """The Dutch temporary-protection stock from the newest registered Eurostat migr_asytpsm
     extract (checksum verified by `eurostat.latest`), as `eurostat_tp_frame`; None without one."""
-    from . import eurostat
+    from .sources import eurostat
 
     raw = eurostat.latest(TP_DATASET, sources)
     if raw is None:
@@ -689,7 +689,7 @@ def bar_label(rows: pd.DataFrame, lang: str) -> str:
 def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: str = "other-procedure-timeline") -> list:
     """Horizontal timeline, in weeks: the procedure on paper against the legal decision periods and
     the published waiting times (C14)."""
-    from . import charts
+    from .publish import charts
 
     primary = durations[durations["kind"] == "primary"].iloc[0]
     paper_days = (int(primary["calendar_days_low"]), int(primary["calendar_days_high"]))
@@ -778,7 +778,7 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
     source line and note follow `tp_basis(series)` (published figures or the Eurostat extract)."""
     import matplotlib.ticker as ticker
 
-    from . import charts
+    from .publish import charts
 
     basis = tp_basis(series)
     series = chart_points(series)

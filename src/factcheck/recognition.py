@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import snapshots
+from .sources import snapshots
 from .core import text
 from .core.countries import country_name
 from .core.schema import Column, Schema
@@ -709,7 +709,7 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
                          name: str = "recognition-turkiye-bulgaria-eu") -> list:
     """Line chart: total protection rate for applicants from Türkiye, Bulgaria (with its range)
     against the EU-27 without Bulgaria and the main destinations; the letter's figures as marks."""
-    from . import charts
+    from .publish import charts
 
     series = ["BGR", "EU27_EXCL_BGR"] + list(destinations)
     data = turkiye_chart_data(rates, series)
@@ -789,7 +789,7 @@ def export_outcomes_chart(table: pd.DataFrame, country: str, texts_en: tuple, te
     """Grouped bars per year: refugee status, other protection, rejected (persons), with the
     range each shown count allows; symmetric-log scale so that small and large years both show.
     texts_*: (title, subtitle, note, alt)."""
-    from . import charts
+    from .publish import charts
 
     data = outcomes_chart_data(table)
     parts = (("recognized", "blue", "refugee status", "vluchtelingenstatus"),
@@ -831,7 +831,7 @@ MASKING_SOURCES = ("cyanheads-unhcr-mcp-design", "aida-hu-statistics-2023", "aid
 def eurostat_if_present(sources: pd.DataFrame = None):
     """(rates for Türkiye in Bulgaria, source id) from the newest registered Eurostat
     migr_asydcfsta extract (checksum verified by `eurostat.latest`), or (None, None)."""
-    from . import eurostat
+    from .sources import eurostat
 
     raw = eurostat.first_instance_decisions(sources)
     if raw is None:

@@ -17,7 +17,8 @@ import re
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from . import charts, snapshots
+from .publish import charts
+from .sources import snapshots
 from . import rules
 from .core import registers, text
 from .core.schema import Column, Schema
@@ -538,7 +539,7 @@ def eurostat_arrivals_table(raw: pd.DataFrame, source_id: str) -> pd.DataFrame:
     sex T, age TOTAL; Int64 with NA where Eurostat sent only a flag or no cell; the flags in
     `eu27_flag`/`nld_flag`; `source_id` names the extract. Other geos are ignored.
     Raises ValueError when a (geo, year) appears twice after filtering."""
-    from .eurostat import FLAG, TIME, VALUE
+    from .sources.eurostat import FLAG, TIME, VALUE
 
     keep = raw
     for column, code in EUROSTAT_TOTALS.items():
@@ -564,7 +565,7 @@ def eurostat_arrivals(sources: pd.DataFrame = None):
     """EU-27 and Dutch resettled persons per year from the newest registered Eurostat
     migr_resettle extract (sha256 checked by `eurostat.latest`), see
     `eurostat_arrivals_table`; None when the project has no such extract."""
-    from . import eurostat
+    from .sources import eurostat
 
     raw = eurostat.latest(EUROSTAT_DATASET, sources)
     if raw is None:

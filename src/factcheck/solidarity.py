@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, eurostat, snapshots
+from .publish import charts
+from .sources import eurostat, snapshots
 from .core import text
 from .core.countries import country_name
 from .core.errors import InputError

@@ -20,7 +20,7 @@ import signal
 import tempfile
 from pathlib import Path
 
-from .core.errors import BuildError
+from ..core.errors import BuildError
 
 # What a staging copy holds, and what a build may publish from it.
 STAGED = ("data", "figures", "notebooks", "report", "README.md", "CITATION.cff")

@@ -5,10 +5,10 @@ from html import escape
 
 import pandas as pd
 
-from .core import text
-from .core.project import project
-from .core.files import atomic_write_text
-from .rules import VOCABULARY
+from ..core import text
+from ..core.project import project
+from ..core.files import atomic_write_text
+from ..rules import VOCABULARY
 
 
 def _markdown_table(frame: pd.DataFrame, html: bool = False) -> str:

@@ -7,10 +7,10 @@ from html import escape
 import pandas as pd
 
 from . import claimreview
-from .core.project import project
+from ..core.project import project
 from .overview import COLOURS
 from .readme import number
-from .rules import VOCABULARY
+from ..rules import VOCABULARY
 
 UI = {
     "title": ("Fact-check: the numbers in VluchtelingenWerk Nederland's letter of 2 February 2026",

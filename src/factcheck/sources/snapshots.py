@@ -13,11 +13,11 @@ from typing import Callable
 
 import pandas as pd
 
-from .core.project import project
-from .core.errors import InputError
-from .core.files import atomic_write_text, read_csv_strict, read_json, sha256, write_csv
-from .core.registers import load_sources, verify_extracts
-from .core.schema import finite_numbers
+from ..core.project import project
+from ..core.errors import InputError
+from ..core.files import atomic_write_text, read_csv_strict, read_json, sha256, write_csv
+from ..core.registers import load_sources, verify_extracts
+from ..core.schema import finite_numbers
 
 UNHCR_REPO = "https://github.com/PopulationStatistics/refugees"
 UNHCR_COMMITS = {"2025.06.0": "68f13991401e35d81752898040e6e0c33f4a20a5",

@@ -2,8 +2,8 @@
 import pandas as pd
 
 from . import charts
-from .core.registers import TOPICS, load_claims
-from .rules import VOCABULARY
+from ..core.registers import TOPICS, load_claims
+from ..rules import VOCABULARY
 from .verdicts import assemble_verdicts
 
 TOPIC_NL = {"resettlement": "hervestiging", "recognition": "erkenning", "solidarity": "solidariteit",

@@ -2,11 +2,11 @@
 data/verdicts.csv. Table I/O only; the verdicts themselves come from `rules`."""
 import pandas as pd
 
-from .core.errors import InputError
-from .core.files import read_csv_strict, write_csv
-from .core.project import project
-from .core.registers import check_source_ids, load_claims, load_sources
-from .rules import VOCABULARY, Assessment
+from ..core.errors import InputError
+from ..core.files import read_csv_strict, write_csv
+from ..core.project import project
+from ..core.registers import check_source_ids, load_claims, load_sources
+from ..rules import VOCABULARY, Assessment
 
 
 VERDICT_COLUMNS = ["claim_id", "status", "claimed_value", "checked_value", "checked_low", "checked_high",

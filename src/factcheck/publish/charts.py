@@ -10,14 +10,13 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import matplotlib
+import matplotlib.style
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from .core.project import project  # noqa: E402
-from .fingerprint import fingerprint  # noqa: E402
-from .core.files import atomic_write_bytes, atomic_write_text, write_csv  # noqa: E402
+from ..core.project import project
+from .fingerprint import fingerprint
+from ..core.files import atomic_write_bytes, atomic_write_text, write_csv
 
 STYLE = Path(__file__).with_name("house.mplstyle")
 LANGS = ("en", "nl")
@@ -42,7 +41,7 @@ class ChartText:
 
 @contextmanager
 def house_style():
-    with plt.style.context(str(STYLE)):
+    with matplotlib.style.context(str(STYLE)):
         yield
 
 
@@ -56,7 +55,8 @@ def render(draw, text: ChartText, lang: str, size: str = "web", left: float = No
     width, height = SIZES[size]
     chars = int(width * 13)
     with house_style():
-        fig = plt.figure(figsize=(width, height))
+        fig = Figure(figsize=(width, height))   # no pyplot: no global state, no backend to choose
+        FigureCanvasAgg(fig)
         title = _wrap(text.title, int(chars * 0.72))  # bold type is wider
         subtitle = _wrap(text.subtitle, chars)
         small = int(width * 16)  # the footer's smaller type fits more characters a line
@@ -132,7 +132,6 @@ def export_chart(name: str, draw, texts: dict, data, claim_ids, size: str = "web
         if not _unchanged(sidecar, meta, files):
             fig = render(draw, text, lang, size, left)
             save_figure(fig, stem)
-            plt.close(fig)
             atomic_write_text(sidecar, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
         written += files
     return written

@@ -2,10 +2,10 @@
 import re
 
 from . import claimreview, readme, report
-from .core.project import project
-from .core.errors import InputError
-from .core.files import atomic_write_text
-from .core.registers import load_claims, load_sources
+from ..core.project import project
+from ..core.errors import InputError
+from ..core.files import atomic_write_text
+from ..core.registers import load_claims, load_sources
 from .verdicts import assemble_verdicts
 
 

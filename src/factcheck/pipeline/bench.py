@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from .core.project import project
+from ..core.project import project
 
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval-sanitize.cfg",
          "-p", "no:cacheprovider", "-q"]

@@ -2,7 +2,7 @@
 import argparse
 import sys
 
-from .core.errors import BuildError, InputError
+from ..core.errors import BuildError, InputError
 
 
 def main(argv=None) -> int:
@@ -34,10 +34,10 @@ def main(argv=None) -> int:
             from .build import build as run_build
             run_build(force=args.force, jobs=args.jobs)
         elif args.command == "publish":
-            from .publish import publish
+            from ..publish.outputs import publish
             publish()
         elif args.command == "snapshots":
-            from .snapshots import make_snapshots
+            from ..sources.snapshots import make_snapshots
             rows = make_snapshots(args.sources)
             print(f"snapshots: {len(rows)} extracts written to data/snapshots, register data/sources/snapshots.csv")
         elif args.command == "figures":
@@ -47,8 +47,8 @@ def main(argv=None) -> int:
             from pathlib import Path
 
             from .build import execute
-            from .core.files import atomic_write_bytes
-            from .core.project import project
+            from ..core.files import atomic_write_bytes
+            from ..core.project import project
             notebook = Path(args.notebook).resolve()
             atomic_write_bytes(notebook, execute(notebook, project().root))
             print(f"executed {notebook.name}")

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .core.project import project
-from .core.errors import InputError
-from .core.files import read_csv_strict
-from .core.registers import load_sources, verify_extracts
-from .core.schema import finite_numbers
+from ..core.project import project
+from ..core.errors import InputError
+from ..core.files import read_csv_strict
+from ..core.registers import load_sources, verify_extracts
+from ..core.schema import finite_numbers
 
 BASE_URL = "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0/data/"
 PUBLISHER = "Eurostat"

@@ -17,10 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import staging
-from .charts import LANGS, SIZES
-from .core.project import project
-from .core.errors import BuildError, InputError
-from .core.files import atomic_write_bytes, atomic_write_text, read_json, read_notebook
+from ..publish.charts import LANGS, SIZES
+from ..core.project import project
+from ..core.errors import BuildError, InputError
+from ..core.files import atomic_write_bytes, atomic_write_text, read_json, read_notebook
 from .validate import validate_all
 
 OVERVIEW = "00-overview"

@@ -23,7 +23,7 @@ class Unhashable(Exception):
 def package_digest() -> str:
     """The package's source files and style sheet (the code every chart is drawn by)."""
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent   # the whole factcheck package
     for file in sorted(package.rglob("*")):
         if file.suffix in (".py", ".mplstyle"):
             digest.update(file.name.encode() + file.read_bytes())

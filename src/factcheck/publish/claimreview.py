@@ -7,7 +7,7 @@ import json
 
 import pandas as pd
 
-from .rules import VOCABULARY
+from ..rules import VOCABULARY
 
 # Where the report is published; relative until the project has a public home.
 REPORT_URL = "report/index.html"

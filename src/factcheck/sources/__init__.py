@@ -1,0 +1,1 @@
+"""Sources: the readers of the registered extracts (UNHCR and World Bank snapshots, Eurostat)."""
