@@ -110,14 +110,10 @@ def test_house_style_uses_a_font_shipped_with_matplotlib():
 def test_figures_command_writes_only_the_requested_variant(tmp_path):
     """`make figures LANG=nl SIZE=column CHART=verdict-counts` on a copy of the project with the
     overview notebook only (the topic notebooks would only add time): only figures/ is written."""
-    import shutil
-
     from conftest import run_cli, tree_hashes
+    from factcheck.pipeline.staging import copy_project
     root = tmp_path / "project"
-    for name in ("data", "figures", "notebooks", "report"):
-        shutil.copytree(the_project().root / name, root / name)
-    for name in ("pyproject.toml", "README.md", "CITATION.cff"):
-        shutil.copy2(the_project().root / name, root / name)
+    copy_project(the_project().root, root)
     for notebook in (root / "notebooks").glob("0[1-9]-*.ipynb"):
         notebook.unlink()
     before = tree_hashes(root)

@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 
 from ..core.project import project
+from . import staging
 
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval-sanitize.cfg",
          "-p", "no:cacheprovider", "-q"]
@@ -44,14 +45,10 @@ def _trivial_notebooks(folder: Path, count: int) -> None:
 def _peak_build_memory() -> float:
     """Run a forced build in a staging copy of the project and sample the process tree's RSS."""
     import psutil
-    import shutil
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        for name in ("data", "figures", "notebooks", "report"):
-            shutil.copytree(project().root / name, root / name)
-        for name in ("pyproject.toml", "README.md", "CITATION.cff"):
-            shutil.copy2(project().root / name, root / name)
+        staging.copy_project(project().root, root)
         env = dict(os.environ, FACTCHECK_ROOT=str(root))
         process = psutil.Popen([sys.executable, "-m", "factcheck", "build", "--force"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

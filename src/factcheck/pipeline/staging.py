@@ -23,10 +23,10 @@ from pathlib import Path
 from ..core.errors import BuildError
 
 # What a staging copy holds, and what a build may publish from it.
-STAGED = ("data", "figures", "notebooks", "report", "README.md", "CITATION.cff")
+STAGED = ("data", "figures", "notebooks", "report", "README.md", "CITATION.cff", "pyproject.toml")
 # Hand-written inputs: a build reads them and never writes them (a refresh may add some).
 INPUTS = ("data/claims.csv", "data/sources", "data/published", "data/snapshots", "data/letter", "data/text",
-          "CITATION.cff", "src")
+          "CITATION.cff", "pyproject.toml", "src")
 # Also watched for edits during a build, never copied into the stage: the package.
 WATCHED = STAGED + ("src",)
 IGNORED = (".ipynb_checkpoints", "__pycache__")
@@ -51,6 +51,17 @@ def _files(root: Path, names=WATCHED) -> dict:
 def snapshot(root: Path) -> dict:
     """The watched files of a project as they are now: take it before reading any input."""
     return _files(Path(root))
+
+
+def copy_project(source: Path, target: Path) -> None:
+    """Copy what a build reads and writes (`STAGED`) from one project folder to another: the
+    staging copy, and the throw-away copies of the tests and the benchmark."""
+    for name in STAGED:
+        if (Path(source) / name).is_dir():
+            shutil.copytree(Path(source) / name, Path(target) / name, ignore=shutil.ignore_patterns(*IGNORED))
+        elif (Path(source) / name).exists():
+            Path(target).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(Path(source) / name, Path(target) / name)
 
 
 def is_input(relative: str) -> bool:
@@ -143,12 +154,7 @@ class Stage:
         self._tmp = tempfile.TemporaryDirectory(prefix=prefix, dir=_build_dir(self.root))
         self.path = Path(self._tmp.name)
         try:
-            for name in STAGED:
-                source = self.root / name
-                if source.is_dir():
-                    shutil.copytree(source, self.path / name, ignore=shutil.ignore_patterns(*IGNORED))
-                elif source.exists():
-                    shutil.copy2(source, self.path / name)
+            copy_project(self.root, self.path)
         except OSError as exc:
             self._tmp.cleanup()
             raise BuildError(f"cannot create the staging copy in {self.path.parent}: "
