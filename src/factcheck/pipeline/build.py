@@ -45,14 +45,6 @@ def notebooks() -> list:
     return sorted(project().notebooks.glob("[0-9][0-9]-*.ipynb"))
 
 
-def _digest(files) -> str:
-    digest = hashlib.sha256()
-    for file in sorted(files):
-        digest.update(str(file.relative_to(project().root)).encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
 def _source_hash(notebook: Path) -> str:
     """Hash of the cells' sources only: outputs change when executed, inputs don't."""
     nb = read_notebook(notebook)
@@ -60,15 +52,15 @@ def _source_hash(notebook: Path) -> str:
 
 
 def input_hash(notebook: Path) -> str:
-    """Everything a notebook may read: the package, the registers, extracts and published
-    tables; the overview also reads the other notebooks' verdicts."""
-    package = [f for f in (project().root / "src").rglob("*") if f.is_file() and "__pycache__" not in f.parts]
-    folders = [project().sources_dir, project().published, project().snapshots, project().data / "letter",
-               project().data / "text"]
-    data = [project().claims_file] + [f for folder in folders for f in folder.rglob("*") if f.is_file()]
+    """Everything a notebook may read: the hand-written inputs and the package (`staging.INPUTS`);
+    the overview also reads the other notebooks' verdict parts."""
+    root = project().root
+    files = staging.snapshot(root, staging.INPUTS)
     if notebook.stem == OVERVIEW:
-        data += [f for f in project().verdict_parts.glob("*.csv") if f not in orphan_parts(project().root)]
-    return hashlib.sha256((_source_hash(notebook) + _digest(package + data)).encode()).hexdigest()
+        orphans = {part.relative_to(root).as_posix() for part in orphan_parts(root)}
+        parts = staging.snapshot(root, ("data/verdicts",))
+        files.update({name: digest for name, digest in parts.items() if name not in orphans})
+    return hashlib.sha256((_source_hash(notebook) + json.dumps(sorted(files.items()))).encode()).hexdigest()
 
 
 def execute(notebook: Path, root: Path, env: dict = None) -> bytes:

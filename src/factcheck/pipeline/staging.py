@@ -48,9 +48,10 @@ def _files(root: Path, names=WATCHED) -> dict:
     return hashes
 
 
-def snapshot(root: Path) -> dict:
-    """The watched files of a project as they are now: take it before reading any input."""
-    return _files(Path(root))
+def snapshot(root: Path, names=WATCHED) -> dict:
+    """sha256 of the files under `names` (default: everything watched) as they are now: take it
+    before reading any input."""
+    return _files(Path(root), names)
 
 
 def copy_project(source: Path, target: Path) -> None:
