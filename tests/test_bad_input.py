@@ -75,8 +75,8 @@ def test_unknown_verdict_key(project):
     parts = project / "data" / "verdicts"
     parts.mkdir(exist_ok=True)
     (parts / "00-overview.csv").write_text(
-        "claim_id,checked_value,checked_low,checked_high,verdict,rule,conclusion_en,conclusion_nl,source_ids,figures\n"
-        "C19,,,,sort-of-true,r,c,c,vwn-letter-2026-02-02,\n")
+        "claim_id,checked_value,checked_low,checked_high,verdict,rule,conclusion_en,conclusion_nl,why_en,why_nl,source_ids,figures\n"
+        "C19,,,,sort-of-true,r,c,c,w,w,vwn-letter-2026-02-02,\n")
     _fails(project, "build", "data/verdicts/00-overview.csv", "row 1", "column 'verdict'", "sort-of-true")
 
 

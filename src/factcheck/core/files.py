@@ -6,13 +6,16 @@ import hashlib
 import io
 import json
 import os
+import re
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputError, OutputError, record_row_lines
 from .project import rel
+from .text import LANGS, Text
 
 
 def sha256(path) -> str:
@@ -135,3 +138,54 @@ def read_csv_strict(path, required=None) -> pd.DataFrame:
             raise InputError(shown, f"required column is missing (have: {', '.join(header)})", column=column)
     record_row_lines(shown, lines)
     return pd.DataFrame(rows, columns=header, dtype=str)
+
+
+def read_texts(path) -> dict:
+    """A text table: the English and Dutch wording of a topic's sentences, for an editor to
+    proofread without reading Python. TOML, one table per sentence with `en` and `nl`:
+
+        [c02.conclusion]
+        en = "14 EU states did pledge {combined} places ..."
+        nl = "14 EU-landen zegden ... {combined} plaatsen toe ..."
+
+    Returns {"c02.conclusion": Text(...)}. Invalid TOML, a missing language or two languages with
+    different {placeholders} is an InputError naming the file and line."""
+    source, shown = read_text(path), rel(path)
+    try:
+        table = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+), column (\d+)", str(exc))
+        raise InputError(shown, f"invalid TOML: {str(exc).split(' (at')[0]}",
+                         line=int(found[1]) if found else None, column=int(found[2]) if found else None) from exc
+    texts = {}
+
+    def line_of(key):
+        header = f"[{key}]"
+        for number, line in enumerate(source.splitlines(), start=1):
+            if line.strip() == header:
+                return number
+        return None
+
+    def walk(node, prefix):
+        if set(node) & set(LANGS) or not any(isinstance(v, dict) for v in node.values()):
+            missing = [lang for lang in LANGS if not isinstance(node.get(lang), str)]
+            if missing:
+                raise InputError(shown, f"text '{prefix}' has no {' or '.join(missing)} wording", line=line_of(prefix))
+            text = Text(node["en"], node["nl"])
+            try:
+                en, nl = (text.placeholders(lang) for lang in LANGS)
+            except ValueError as exc:
+                raise InputError(shown, f"text '{prefix}': {exc}", line=line_of(prefix)) from exc
+            if en != nl:
+                raise InputError(shown, f"text '{prefix}': the English and Dutch wording use different "
+                                 f"placeholders ({', '.join(sorted(en ^ nl))})", line=line_of(prefix))
+            texts[prefix] = text
+            return
+        for key, value in node.items():
+            if not isinstance(value, dict):
+                raise InputError(shown, f"'{prefix + '.' if prefix else ''}{key}' is not a text table "
+                                 "(expected en = ... and nl = ...)")
+            walk(value, f"{prefix}.{key}" if prefix else key)
+
+    walk(table, "")
+    return texts

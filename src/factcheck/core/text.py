@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import string
+from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from babel.dates import format_date
@@ -20,6 +22,42 @@ from babel.numbers import format_decimal
 
 LANGS = ("en", "nl")
 MISSING = "n/a"          # what a missing value (None, NaN) shows as, unless a caller asks otherwise
+
+
+@dataclass(frozen=True)
+class Text:
+    """One sentence or paragraph in English and Dutch."""
+    en: str
+    nl: str
+
+    def __getitem__(self, lang: str) -> str:
+        return self.en if _locale(lang) == "en" else self.nl
+
+    def format(self, **values) -> "Text":
+        """Fill the {placeholders} of both languages. A value that is a `Text` gives each language
+        its own wording (a number formatted the Dutch way); any other value is the same in both."""
+        def fill(lang):
+            own = {k: (v[lang] if isinstance(v, Text) else v) for k, v in values.items()}
+            return self[lang].format(**own)
+        return Text(fill("en"), fill("nl"))
+
+    def placeholders(self, lang: str = None) -> set:
+        """The {names} to fill, in one language or in both."""
+        return {name for each in ((lang,) if lang else LANGS)
+                for _, name, _, _ in string.Formatter().parse(self[each]) if name}
+
+    @staticmethod
+    def join(parts, sep: str = " ") -> "Text":
+        parts = [p for p in parts if p is not None and (p.en or p.nl)]
+        return Text(sep.join(p.en for p in parts), sep.join(p.nl for p in parts))
+
+
+EMPTY = Text("", "")
+
+
+def in_both(function, *args, **kwargs) -> Text:
+    """`function(*args, lang, **kwargs)` in English and Dutch: in_both(text.number, 1540) -> Text."""
+    return Text(function(*args, "en", **kwargs), function(*args, "nl", **kwargs))
 
 
 def _locale(lang: str) -> str:

@@ -7,13 +7,14 @@ from ..core.files import read_csv_strict, write_csv
 from ..core.project import project
 from ..core.registers import check_source_ids, load_claims, load_sources
 from ..rules import VOCABULARY, Assessment
+from ..rules.claim import ClaimCheck
 
 
 VERDICT_COLUMNS = ["claim_id", "status", "claimed_value", "checked_value", "checked_low", "checked_high",
                    "unit", "verdict", "label_en", "label_nl", "rating", "rule", "conclusion_en",
-                   "conclusion_nl", "source_ids", "notebook", "figures"]
+                   "conclusion_nl", "why_en", "why_nl", "source_ids", "notebook", "figures"]
 PART_COLUMNS = ["claim_id", "checked_value", "checked_low", "checked_high", "verdict", "rule",
-                "conclusion_en", "conclusion_nl", "source_ids", "figures"]
+                "conclusion_en", "conclusion_nl", "why_en", "why_nl", "source_ids", "figures"]
 
 
 def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, conclusion_nl: str,
@@ -34,6 +35,15 @@ def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, concl
             "verdict": assessment.verdict, "rule": assessment.reason,
             "conclusion_en": conclusion_en, "conclusion_nl": conclusion_nl,
             "source_ids": ";".join(source_ids), "figures": ";".join(figures)}
+
+
+def write_checks(notebook: str, checks) -> pd.DataFrame:
+    """Write a topic notebook's claim checks (`ClaimCheck`s) as its verdict rows."""
+    checks = list(checks)
+    for check in checks:
+        if not isinstance(check, ClaimCheck):
+            raise TypeError(f"{notebook}: expected ClaimCheck records, got {type(check).__name__}")
+    return write_verdicts(notebook, [check.row() for check in checks])
 
 
 def write_verdicts(notebook: str, rows) -> pd.DataFrame:

@@ -24,6 +24,9 @@ class Reading:
     high: float
     kind: str = "primary"
     published: float | None = None   # the value as published, when low-high is its rounding range
+    source_ids: tuple = ()           # the registered sources it comes from
+    vintage: str = ""                # the release or edition ("2025.06.0", "PGRN 2026")
+    vintage_date: str = ""           # when that vintage was published (ISO date), "" if not known
 
     def __post_init__(self):
         if self.kind not in READING_KINDS:
