@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from factcheck.publish import charts
+from factcheck.core import charts
 from factcheck.core.project import project as the_project
 
 
@@ -78,7 +78,7 @@ def test_unchanged_chart_is_not_drawn_again_and_a_change_redraws(figures, monkey
 
 
 def test_fingerprint_refuses_what_it_cannot_describe():
-    from factcheck.publish.fingerprint import fingerprint
+    from factcheck.core.fingerprint import fingerprint
 
     class Opaque:
         pass

@@ -193,7 +193,7 @@ def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -
     countries highlighted (and appended below the cut with their rank) (C20)."""
     import matplotlib.ticker as ticker
 
-    from .publish import charts
+    from .core import charts
 
     measure = data["measure"].iloc[0]
     year = int(data["year"].iloc[0])

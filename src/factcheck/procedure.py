@@ -689,7 +689,7 @@ def bar_label(rows: pd.DataFrame, lang: str) -> str:
 def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: str = "other-procedure-timeline") -> list:
     """Horizontal timeline, in weeks: the procedure on paper against the legal decision periods and
     the published waiting times (C14)."""
-    from .publish import charts
+    from .core import charts
 
     primary = durations[durations["kind"] == "primary"].iloc[0]
     paper_days = (int(primary["calendar_days_low"]), int(primary["calendar_days_high"]))
@@ -778,7 +778,7 @@ def export_tp_chart(series: pd.DataFrame, cohorts: pd.DataFrame, timeline: pd.Da
     source line and note follow `tp_basis(series)` (published figures or the Eurostat extract)."""
     import matplotlib.ticker as ticker
 
-    from .publish import charts
+    from .core import charts
 
     basis = tp_basis(series)
     series = chart_points(series)

@@ -709,7 +709,7 @@ def export_turkiye_chart(rates: pd.DataFrame, destinations, claims: dict, vintag
                          name: str = "recognition-turkiye-bulgaria-eu") -> list:
     """Line chart: total protection rate for applicants from Türkiye, Bulgaria (with its range)
     against the EU-27 without Bulgaria and the main destinations; the letter's figures as marks."""
-    from .publish import charts
+    from .core import charts
 
     series = ["BGR", "EU27_EXCL_BGR"] + list(destinations)
     data = turkiye_chart_data(rates, series)
@@ -789,7 +789,7 @@ def export_outcomes_chart(table: pd.DataFrame, country: str, texts_en: tuple, te
     """Grouped bars per year: refugee status, other protection, rejected (persons), with the
     range each shown count allows; symmetric-log scale so that small and large years both show.
     texts_*: (title, subtitle, note, alt)."""
-    from .publish import charts
+    from .core import charts
 
     data = outcomes_chart_data(table)
     parts = (("recognized", "blue", "refugee status", "vluchtelingenstatus"),

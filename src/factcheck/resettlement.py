@@ -17,7 +17,7 @@ import re
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from .publish import charts
+from .core import charts
 from .sources import snapshots
 from . import rules
 from .core import registers, text

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from .publish import charts
+from .core import charts
 from .sources import eurostat, snapshots
 from .core import text
 from .core.countries import country_name

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import staging
-from ..publish.charts import LANGS, SIZES
+from ..core.charts import LANGS, SIZES
 from ..core.project import project
 from ..core.errors import BuildError, InputError
 from ..core.files import atomic_write_bytes, atomic_write_text, read_json, read_notebook

@@ -1,1 +1,1 @@
-"""Publish: charts (house style, bilingual export, fingerprints), the verdict table, the overview and the outputs (README sections, report, ClaimReview)."""
+"""Publish: the verdict table, the notebook display of a claim check (`display`), the overview and the outputs (README sections, report, ClaimReview)."""

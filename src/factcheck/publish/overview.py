@@ -1,7 +1,7 @@
 """What the overview notebook shows: the register with status and verdict, and counts."""
 import pandas as pd
 
-from . import charts
+from ..core import charts
 from ..core.registers import TOPICS, load_claims
 from ..rules import VOCABULARY
 from .verdicts import assemble_verdicts

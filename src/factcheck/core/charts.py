@@ -14,9 +14,9 @@ import matplotlib.style
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..core.project import project
+from .project import project
 from .fingerprint import fingerprint
-from ..core.files import atomic_write_bytes, atomic_write_text, write_csv
+from .files import atomic_write_bytes, atomic_write_text, write_csv
 
 STYLE = Path(__file__).with_name("house.mplstyle")
 LANGS = ("en", "nl")
