@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from factcheck.publish.verdicts import PART_COLUMNS
+
 from conftest import run_cli, tree_hashes
 
 
@@ -74,9 +76,9 @@ def test_quote_not_in_letter(project):
 def test_unknown_verdict_key(project):
     parts = project / "data" / "verdicts"
     parts.mkdir(exist_ok=True)
-    (parts / "00-overview.csv").write_text(
-        "claim_id,checked_value,checked_low,checked_high,verdict,rule,conclusion_en,conclusion_nl,why_en,why_nl,source_ids,figures\n"
-        "C19,,,,sort-of-true,r,c,c,w,w,vwn-letter-2026-02-02,\n")
+    row = dict.fromkeys(PART_COLUMNS, "")
+    row.update(claim_id="C19", verdict="sort-of-true", rule="r", source_ids="vwn-letter-2026-02-02")
+    (parts / "00-overview.csv").write_text(",".join(PART_COLUMNS) + "\n" + ",".join(row.values()) + "\n")
     _fails(project, "build", "data/verdicts/00-overview.csv", "row 1", "column 'verdict'", "sort-of-true")
 
 

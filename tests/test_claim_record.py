@@ -25,7 +25,7 @@ def _check(value=14.0):
 def test_row_has_the_verdict_table_columns_and_renders_the_rule_text():
     row = _check().row()
     assert list(row) == PART_COLUMNS
-    assert row["claim_id"] == "C02a" and row["verdict"] == "definition-dependent"
+    assert (row["claim_id"], row["part"]) == ("C02", "a") and row["verdict"] == "definition-dependent"
     assert row["rule"].startswith("rule 3: ") and row["rule"].endswith("; checks: states: 14; basis: published figures")
     assert (row["conclusion_en"], row["conclusion_nl"]) == ("14 states.", "14 landen.")
 

@@ -6,7 +6,7 @@ from ..core.project import project
 from ..core.errors import InputError
 from ..core.files import atomic_write_text
 from ..core.registers import load_claims, load_sources
-from .verdicts import assemble_verdicts
+from .verdicts import assemble_verdicts, headlines
 
 
 def date_published() -> str:
@@ -22,16 +22,17 @@ def publish() -> list:
     """Write README sections, data/claimreview.jsonld and report/index.html; return changed files."""
     claims, sources = load_claims(), load_sources()
     table = assemble_verdicts(write=False)
-    records = claimreview.records(claims, table, sources, date_published())
+    claims_only = headlines(table)   # ClaimReview has no parts: one record per claim
+    records = claimreview.records(claims, claims_only, sources, date_published())
     for item in records:
         missing = claimreview.problems(item)
         if missing:
             raise ValueError(f"ClaimReview for {item['url']} lacks {', '.join(missing)}")
     changed = []
-    if readme.update(table):
+    if readme.update(claims_only):
         changed.append(project().readme_file)
     for path, text in ((project().claimreview_file, claimreview.dumps(records)),
-                       (project().report_file, report.render(claims, table, sources, records))):
+                       (project().report_file, report.render(claims, claims_only, sources, records))):
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             atomic_write_text(path, text)
             changed.append(path)

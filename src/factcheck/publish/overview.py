@@ -4,7 +4,7 @@ import pandas as pd
 from ..core import charts
 from ..core.registers import TOPICS, load_claims
 from ..rules import VOCABULARY
-from .verdicts import assemble_verdicts
+from .verdicts import assemble_verdicts, headlines
 
 TOPIC_NL = {"resettlement": "hervestiging", "recognition": "erkenning", "solidarity": "solidariteit",
             "procedure": "procedure", "protection": "bescherming", "integration": "integratie",
@@ -15,7 +15,7 @@ NOT_CHECKED = {"en": "not yet checked", "nl": "nog niet gecontroleerd"}
 def register_with_verdicts() -> pd.DataFrame:
     """Each claim with its status and verdict, as data/verdicts.csv records them."""
     claims = load_claims()
-    table = assemble_verdicts()
+    table = headlines(assemble_verdicts())
     merged = claims[["claim_id", "topic", "fragment_nl", "claim_en", "notebook"]].merge(
         table[["claim_id", "status", "verdict", "claimed_value", "checked_value", "unit"]], on="claim_id")
     return merged

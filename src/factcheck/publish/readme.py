@@ -9,6 +9,8 @@ from ..core import text
 from ..core.project import project
 from ..core.files import atomic_write_text
 from ..rules import VOCABULARY
+from ..rules.judge import RULES
+from ..rules.standards import SITUATIONS, STANDARDS
 
 
 def _markdown_table(frame: pd.DataFrame, html: bool = False) -> str:
@@ -27,6 +29,19 @@ def legend_markdown() -> str:
     return _markdown_table(pd.DataFrame([
         {"verdict": f"`{v.key}`", "English": v.label_en, "Nederlands": v.label_nl,
          "rating": "-" if v.rating is None else v.rating, "rule": v.rule_en} for v in VOCABULARY.values()]))
+
+
+def standards_markdown() -> str:
+    """The editorial standards, the rules that apply them and the precedents (rules/standards.py)."""
+    lines = [f"**{s.id} {s.name}.** {s.text}\n" for s in STANDARDS]
+    rules = _markdown_table(pd.DataFrame([{"rule": f"`{r.id}`", "name": r.name, "standard": r.standard, "text": r.text}
+                                          for r in RULES.values()]))
+    precedents = _markdown_table(pd.DataFrame([
+        {"situation": f"`{s.id}`", "standard": s.standard, "when": s.text, "verdict": f"`{s.verdict}`"}
+        for s in SITUATIONS.values()]))
+    return ("\n".join(lines) + "\n**The rules** (`src/factcheck/rules/judge.py`), each applying a standard:\n\n" + rules
+            + "\n\n**Precedents** (`tests/test_consistency.py` asserts that every claim and part in a situation "
+              "gets its verdict):\n\n" + precedents)
 
 
 # A figure in the verdict table (README and report): thousands separated, at most two decimals, blank
@@ -60,7 +75,8 @@ def gallery_markdown() -> str:
 
 
 def sections(table: pd.DataFrame) -> dict:
-    return {"legend": legend_markdown(), "verdicts": verdicts_markdown(table), "gallery": gallery_markdown()}
+    return {"standards": standards_markdown(), "legend": legend_markdown(), "verdicts": verdicts_markdown(table),
+            "gallery": gallery_markdown()}
 
 
 def render(text: str, parts: dict) -> str:

@@ -10,11 +10,14 @@ from ..rules import VOCABULARY, Assessment
 from ..rules.claim import ClaimCheck
 
 
-VERDICT_COLUMNS = ["claim_id", "status", "claimed_value", "checked_value", "checked_low", "checked_high",
-                   "unit", "verdict", "label_en", "label_nl", "rating", "rule", "conclusion_en",
-                   "conclusion_nl", "why_en", "why_nl", "source_ids", "notebook", "figures"]
-PART_COLUMNS = ["claim_id", "checked_value", "checked_low", "checked_high", "verdict", "rule",
-                "conclusion_en", "conclusion_nl", "why_en", "why_nl", "source_ids", "figures"]
+# One row per claim (part "") and per claim part ("a", "b", ...), rendered from the ClaimCheck records.
+PART_COLUMNS = ["claim_id", "part", "words_nl", "reading_en", "reading_nl", "checked_value", "checked_low",
+                "checked_high", "checked_source", "checked_from", "evidence_date", "verdict", "rule", "rule_name",
+                "standard", "situations", "since_then", "conclusion_en", "conclusion_nl", "why_en", "why_nl",
+                "source_ids", "figures"]
+VERDICT_COLUMNS = (["claim_id", "part", "status", "claimed_value", "unit"] + PART_COLUMNS[2:PART_COLUMNS.index("verdict")]
+                   + ["verdict", "label_en", "label_nl", "rating"] + PART_COLUMNS[PART_COLUMNS.index("verdict") + 1:]
+                   + ["notebook"])
 
 
 def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, conclusion_nl: str,
@@ -28,7 +31,7 @@ def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, concl
     primary = assessment.primary
     if checked_value is None and primary is not None:
         checked_value = assessment.checked_value
-    return {"claim_id": claim_id,
+    return {"claim_id": claim_id, "part": "",
             "checked_value": "" if checked_value is None else round(float(checked_value), 6),
             "checked_low": "" if primary is None else primary.low,
             "checked_high": "" if primary is None else primary.high,
@@ -43,7 +46,7 @@ def write_checks(notebook: str, checks) -> pd.DataFrame:
     for check in checks:
         if not isinstance(check, ClaimCheck):
             raise TypeError(f"{notebook}: expected ClaimCheck records, got {type(check).__name__}")
-    return write_verdicts(notebook, [check.row() for check in checks])
+    return write_verdicts(notebook, [row for check in checks for row in check.rows()])
 
 
 def write_verdicts(notebook: str, rows) -> pd.DataFrame:
@@ -68,12 +71,21 @@ def load_verdict_parts(claims: pd.DataFrame, sources: pd.DataFrame) -> dict:
             if row["claim_id"] not in set(claims["claim_id"]):
                 raise InputError(shown, f"claim id '{row['claim_id']}' is not in the claims register",
                                  row=row_number, column="claim_id")
-            if row["claim_id"] in parts:
-                raise InputError(shown, f"claim '{row['claim_id']}' already has a verdict", row=row_number,
-                                 column="claim_id")
+            key = (row["claim_id"], row["part"])
+            if key in parts:
+                raise InputError(shown, f"claim '{row['claim_id']}{row['part']}' already has a verdict",
+                                 row=row_number, column="claim_id")
+            if row["part"] and (row["claim_id"], "") not in parts:
+                raise InputError(shown, f"part '{row['part']}' of claim '{row['claim_id']}' comes before (or "
+                                 "without) the claim's own row", row=row_number, column="part")
             check_source_ids(row["source_ids"], sources, shown, row_number, "source_ids")
-            parts[row["claim_id"]] = dict(row, notebook=file.stem)
+            parts[key] = dict(row, notebook=file.stem)
     return parts
+
+
+def headlines(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim (its headline verdict), without the part rows."""
+    return table[table["part"].fillna("") == ""].reset_index(drop=True)
 
 
 def assemble_verdicts(write: bool = True) -> pd.DataFrame:
@@ -83,17 +95,18 @@ def assemble_verdicts(write: bool = True) -> pd.DataFrame:
     parts = load_verdict_parts(claims, load_sources())
     rows = []
     for claim in claims.to_dict("records"):
-        part = parts.get(claim["claim_id"])
         value = claim["claimed_value"]
         base = {"claim_id": claim["claim_id"], "claimed_value": "" if pd.isna(value) else format(value, ".12g"),
                 "unit": claim["unit"], "notebook": claim["notebook"]}
-        if part is None:
-            rows.append(dict(base, status="not-yet-checked", source_ids=claim["source_ids"]))
-            continue
-        verdict = VOCABULARY[part["verdict"]]
-        rows.append(dict(base, status="checked", **{k: part[k] for k in PART_COLUMNS[1:]},
-                         notebook=part["notebook"], label_en=verdict.label_en, label_nl=verdict.label_nl,
-                         rating="" if verdict.rating is None else verdict.rating))
+        own = [part for key, part in parts.items() if key[0] == claim["claim_id"]]
+        if not own:
+            rows.append(dict(base, status="not-yet-checked", part="", source_ids=claim["source_ids"]))
+        for part in own:
+            verdict = VOCABULARY[part["verdict"]]
+            rows.append(dict(base, status="checked", **{k: part[k] for k in PART_COLUMNS[1:]},
+                             claimed_value=base["claimed_value"] if not part["part"] else "",
+                             notebook=part["notebook"], label_en=verdict.label_en, label_nl=verdict.label_nl,
+                             rating="" if verdict.rating is None else verdict.rating))
     table = pd.DataFrame([{column: row.get(column, "") for column in VERDICT_COLUMNS} for row in rows],
                          columns=VERDICT_COLUMNS)
     if write:

@@ -50,11 +50,13 @@ class ClaimCheck:
     part: str = ""
     words_nl: str = ""
     parts: tuple = field(default=())
+    situations: tuple = ()          # the precedents it is a case of; default: the assessment's own
+    since: Assessment | None = None  # the verdict later data would give (rules.judge.since_then), shown beside
 
     def __post_init__(self):
         if self.assessment.verdict not in VOCABULARY:
             raise ValueError(f"{self.claim_id}: unknown verdict key {self.assessment.verdict!r}")
-        for name in ("readings", "context", "checks", "source_ids", "figures", "parts"):
+        for name in ("readings", "context", "checks", "source_ids", "figures", "parts", "situations"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if any(not isinstance(r, Reading) for r in self.readings):
             raise TypeError(f"{self.claim_id}: readings must be rules.Reading")
@@ -93,6 +95,15 @@ class ClaimCheck:
             text += "; basis: " + self.basis
         return text
 
+    @property
+    def situation_ids(self) -> tuple:
+        return self.situations or ((self.assessment.situation,) if self.assessment.situation else ())
+
+    @property
+    def evidence_date(self) -> str:
+        """When the evidence the verdict rests on was published (the primary reading's vintage date)."""
+        return self.primary.vintage_date if self.primary is not None else ""
+
     def since_then(self, letter_date: str = LETTER_DATE) -> tuple:
         """Readings whose vintage was published after the letter: shown as "since then"."""
         return tuple(r for r in self.readings if r.vintage_date and r.vintage_date > letter_date)
@@ -104,11 +115,22 @@ class ClaimCheck:
         """The verdict-table row (publish.verdicts.PART_COLUMNS): the only producer of one."""
         primary = self.primary
         value = self.value
-        return {"claim_id": self.row_id,
+        since = self.since
+        rule = self.assessment.rule
+        return {"claim_id": self.claim_id, "part": self.part, "words_nl": self.words_nl,
+                "reading_en": self.reading.en, "reading_nl": self.reading.nl,
                 "checked_value": "" if value is None else round(float(value), 6),
                 "checked_low": "" if primary is None else primary.low,
                 "checked_high": "" if primary is None else primary.high,
-                "verdict": self.verdict, "rule": self.rule_text,
+                "checked_source": "" if primary is None else ";".join(primary.source_ids),
+                "checked_from": self.checked_from, "evidence_date": self.evidence_date,
+                "verdict": self.verdict, "rule": self.rule_text, "rule_name": rule.name,
+                "standard": rule.standard, "situations": ";".join(self.situation_ids),
+                "since_then": "" if since is None else f"{since.verdict}: {since.detail}",
                 "conclusion_en": self.conclusion.en, "conclusion_nl": self.conclusion.nl,
                 "why_en": self.why.en, "why_nl": self.why.nl,
                 "source_ids": ";".join(self.source_ids), "figures": ";".join(self.figures)}
+
+    def rows(self) -> list:
+        """The headline's row, then one per part."""
+        return [self.row()] + [row for part in self.parts for row in part.rows()]

@@ -27,6 +27,7 @@ class Reading:
     source_ids: tuple = ()           # the registered sources it comes from
     vintage: str = ""                # the release or edition ("2025.06.0", "PGRN 2026")
     vintage_date: str = ""           # when that vintage was published (ISO date), "" if not known
+    likely: tuple | None = None      # a rounded count's likely range (about 95%), when low-high is its hard bound
 
     def __post_init__(self):
         if self.kind not in READING_KINDS:
@@ -54,6 +55,7 @@ class Rule:
     id: str
     name: str
     text: str
+    standard: str = ""      # the editorial standard it applies (rules.standards), "" for the old rules
 
 
 RULES = {rule.id: rule for rule in (
@@ -83,6 +85,7 @@ class Assessment:
     rule: Rule
     detail: str
     primary: Reading | None = None
+    situation: str = ""     # the precedent it is a case of (rules.standards.SITUATIONS), set by `judge`
 
     @property
     def reason(self) -> str:
