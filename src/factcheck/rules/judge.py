@@ -184,20 +184,27 @@ def judge_examples(all_admit: bool | None, evidence: str, context=()) -> Assessm
                        situation="statement-partly")
 
 
+def headline_verdict(parts: dict, main: str, context: bool = False) -> str:
+    """S8 on verdict keys: the lowest verifiable part; unverifiable when the main part is; context on
+    the sentence as a whole makes an accurate headline accurate-needs-context."""
+    if parts[main] == "unverifiable":
+        return "unverifiable"
+    worst = max((v for v in parts.values() if v != "unverifiable"), key=RANK.__getitem__)
+    return "accurate-needs-context" if worst == "accurate" and context else worst
+
+
 def combine(parts, main: str, context=()) -> Assessment:
     """A sentence's headline from its parts (S8). `parts` maps a part letter to its Assessment; `main`
     names the part with the sentence's main number."""
-    if parts[main].verdict == "unverifiable":
-        return Assessment("unverifiable", RULES["combination"], f"the main part ({main}) cannot be checked",
-                          situation="evidence-missing")
-    rated = {p: a for p, a in parts.items() if a.verdict != "unverifiable"}
-    worst = max(RANK[a.verdict] for a in rated.values())
-    lowest = [p for p, a in rated.items() if RANK[a.verdict] == worst]
-    verdict = rated[lowest[0]].verdict
-    if verdict == "accurate" and context:
-        verdict = "accurate-needs-context"
-    listed = ", ".join(f"{p}: {a.verdict}" for p, a in parts.items())
-    detail = f"parts {listed}; the headline is the lowest verifiable part ({', '.join(lowest)})"
+    verdicts = {p: a.verdict for p, a in parts.items()}
+    verdict = headline_verdict(verdicts, main, bool(context))
+    listed = ", ".join(f"{p}: {v}" for p, v in verdicts.items())
+    if verdict == "unverifiable":
+        detail = f"parts {listed}; the main part ({main}) cannot be checked"
+    else:
+        rated = {p: RANK[v] for p, v in verdicts.items() if v != "unverifiable"}
+        lowest = [p for p, rank in rated.items() if rank == max(rated.values())]
+        detail = f"parts {listed}; the headline is the lowest verifiable part ({', '.join(lowest)})"
     if context:
         detail += f"; context: {'; '.join(context)}"
     return Assessment(verdict, RULES["combination"], detail, parts[main].primary, "")
