@@ -3,9 +3,10 @@ import os
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 
-from factcheck.publish import claimreview, report
+from factcheck.publish import claimreview, report, texts
 from factcheck.core.project import project as the_project
 from factcheck.publish.outputs import date_published
 from factcheck.core.registers import load_claims, load_sources
@@ -52,13 +53,29 @@ def test_claimreview_validation_catches_missing_fields():
                                                "reviewRating.ratingValue out of scale"}
 
 
-def test_report_escapes_text_from_letter_and_sources():
+# The template autoescapes every value; quotes keep the entities the report always had (&quot; &#x27;).
+@pytest.mark.parametrize("column, text, raw, shown", [
+    ("quote_nl", '<script>alert("x")</script> & "quotes"', '<script>alert("x")</script>',
+     "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;"),
+    ("claim_en", "claim with <b>bold</b> & 'quote'", "<b>bold</b>",
+     "<span>claim with &lt;b&gt;bold&lt;/b&gt; &amp; &#x27;quote&#x27;</span>"),
+])
+def test_report_escapes_text_from_letter_and_sources(column, text, raw, shown):
     claims, table, sources, records = _rendered()
     claims = claims.copy()
-    claims.loc[0, "quote_nl"] = '<script>alert("x")</script> & "quotes"'
+    claims.loc[0, column] = text
     html = report.render(claims, table, sources, records)
-    assert '<script>alert("x")</script>' not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
+    assert raw not in html and shown in html
+
+
+def test_template_refuses_a_missing_variable(monkeypatch):
+    with pytest.raises(jinja2.UndefinedError):
+        report.environment().from_string("<p>{{ nothing }}</p>").render()
+    # a label missing from texts.toml stops the report rather than leaving a blank heading
+    shown = texts.group("report")
+    monkeypatch.setattr(report, "group", lambda prefix: {k: v for k, v in shown.items() if k != "sources"})
+    with pytest.raises(jinja2.UndefinedError, match="sources"):
+        report.render(*_rendered())
 
 
 def _chromium():

@@ -3,13 +3,10 @@ import pandas as pd
 
 from ..core import charts
 from ..core.registers import TOPICS, load_claims
+from ..core.text import LANGS, Text
 from ..rules import VOCABULARY
+from .texts import group, texts
 from .verdicts import assemble_verdicts, headlines
-
-TOPIC_NL = {"resettlement": "hervestiging", "recognition": "erkenning", "solidarity": "solidariteit",
-            "procedure": "procedure", "protection": "bescherming", "integration": "integratie",
-            "research": "onderzoek", "context": "context"}
-NOT_CHECKED = {"en": "not yet checked", "nl": "nog niet gecontroleerd"}
 
 
 def register_with_verdicts() -> pd.DataFrame:
@@ -30,11 +27,12 @@ def verdict_counts(register: pd.DataFrame) -> pd.DataFrame:
     return counts.loc[topics, order]
 
 
-def _label(key: str, lang: str) -> str:
+def _label(key: str) -> Text:
+    """A verdict's name in the chart legend, in English and Dutch."""
     if key == "not-yet-checked":
-        return NOT_CHECKED[lang]
+        return texts()["not_checked"]
     verdict = VOCABULARY[key]
-    return verdict.label_en if lang == "en" else verdict.label_nl
+    return Text(verdict.label_en, verdict.label_nl)
 
 
 COLOURS = {"accurate": "#00B398", "accurate-needs-context": "#8EBEFF", "outdated": "#E1CC0D",
@@ -44,38 +42,31 @@ COLOURS = {"accurate": "#00B398", "accurate-needs-context": "#8EBEFF", "outdated
 
 
 def export_verdict_chart(counts: pd.DataFrame) -> list:
-    """Stacked bars: claims per topic by verdict, in English and Dutch."""
+    """Stacked bars: claims per topic by verdict, in English and Dutch (wording in texts.toml)."""
     checked = int(counts.drop(columns=["not-yet-checked"], errors="ignore").to_numpy().sum())
     total = int(counts.to_numpy().sum())
+    # Looked up here, not inside draw: the chart's fingerprint covers what draw closes over.
+    wording, topics = group("chart"), group("topic")
+    names = [topics[t] for t in counts.index]
+    labels = {key: _label(key) for key in counts.columns}
+    axis = wording["axis"]
 
     def draw(ax, lang):
         left = pd.Series(0, index=counts.index)
-        names = [t if lang == "en" else TOPIC_NL[t] for t in counts.index]
         for key in counts.columns:
-            ax.barh(names, counts[key], left=left, color=COLOURS[key], label=_label(key, lang))
+            ax.barh([name[lang] for name in names], counts[key], left=left, color=COLOURS[key],
+                    label=labels[key][lang])
             left = left + counts[key]
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
-        ax.set_xlabel("claims" if lang == "en" else "beweringen")
+        ax.set_xlabel(axis[lang])
         ax.legend(loc="lower right", fontsize=7.5)
 
-    texts = {
-        "en": charts.ChartText(
-            "Verdicts on the numbers in VluchtelingenWerk's letter of 2 February 2026",
-            f"{checked} of {total} claims checked so far, by topic and verdict",
-            "Source: factcheck project, data/verdicts.csv (verdicts from UNHCR, World Bank and published sources)",
-            "Each verdict follows the written rule in the legend"
-            + ("; light grey: not yet checked." if checked < total else "."),
-            f"Horizontal stacked bar chart of {total} claims by topic, coloured by verdict; {checked} are checked."),
-        "nl": charts.ChartText(
-            "Oordelen over de cijfers in de brief van VluchtelingenWerk van 2 februari 2026",
-            f"{checked} van de {total} beweringen tot nu toe gecontroleerd, per onderwerp en oordeel",
-            "Bron: factcheckproject, data/verdicts.csv (oordelen op basis van UNHCR, Wereldbank en gepubliceerde bronnen)",
-            "Elk oordeel volgt de geschreven regel in de legenda"
-            + ("; lichtgrijs: nog niet gecontroleerd." if checked < total else "."),
-            f"Horizontaal gestapeld staafdiagram van {total} beweringen per onderwerp, gekleurd naar oordeel; "
-            f"{checked} zijn gecontroleerd."),
-    }
+    note = wording["note_partial" if checked < total else "note"]
+    subtitle = wording["subtitle"].format(checked=checked, total=total)
+    alt = wording["alt"].format(checked=checked, total=total)
+    texts_by_lang = {lang: charts.ChartText(wording["title"][lang], subtitle[lang], wording["source"][lang],
+                                            note[lang], alt[lang]) for lang in LANGS}
     data = counts.reset_index()
-    return charts.export_chart("verdict-counts", draw, texts, data, claim_ids=[])
+    return charts.export_chart("verdict-counts", draw, texts_by_lang, data, claim_ids=[])

@@ -1,4 +1,5 @@
 """Generated parts of README.md, between <!-- begin:NAME --> and <!-- end:NAME --> markers."""
+import json
 import re
 from functools import partial
 from html import escape
@@ -11,6 +12,7 @@ from ..core.files import atomic_write_text
 from ..rules import VOCABULARY
 from ..rules.judge import RULES
 from ..rules.standards import SITUATIONS, STANDARDS
+from .texts import texts
 
 
 def _markdown_table(frame: pd.DataFrame, html: bool = False) -> str:
@@ -50,7 +52,8 @@ number = partial(text.number, lang="en", decimals=2, trim=True, missing="")
 
 
 def verdicts_markdown(table: pd.DataFrame) -> str:
-    shown = table.assign(verdict=[f"{row.label_en} / {row.label_nl}" if row.status == "checked" else "not yet checked"
+    not_checked = texts()["not_checked"].en
+    shown = table.assign(verdict=[f"{row.label_en} / {row.label_nl}" if row.status == "checked" else not_checked
                                   for row in table.itertuples()],
                          claimed_value=table["claimed_value"].map(number),
                          checked_value=table["checked_value"].map(number))
@@ -60,8 +63,6 @@ def verdicts_markdown(table: pd.DataFrame) -> str:
 
 def gallery_markdown() -> str:
     """Every chart's English PNG as a thumbnail linking to its folder (Dutch, SVG, PDF, CSV)."""
-    import json
-
     cells = []
     for png in sorted(project().figures.glob("*/*.en.png")):
         name = png.parent.name

@@ -1,56 +1,59 @@
 """The static report: one self-contained HTML file (images inline, no network requests),
-switchable between English and Dutch. Every text from the letter or a source is escaped."""
+switchable between English and Dutch, rendered from templates/report.html.j2.
+
+The template autoescapes every value, so every text from the letter or a source stays text; the
+JSON-LD in its <script> element goes through `script_json` instead (JSON's own escapes, see
+claimreview.SCRIPT_ESCAPES). This module only gathers the values: the page is in the template,
+its English and Dutch labels in texts.toml."""
 import base64
 import json
-from html import escape
+from functools import cache
 
+import jinja2
 import pandas as pd
+from markupsafe import Markup
 
 from . import claimreview
 from ..core.project import project
+from ..core.text import Text
+from ..rules import VOCABULARY
 from .overview import COLOURS
 from .readme import number
-from ..rules import VOCABULARY
+from .texts import group, texts
 
-UI = {
-    "title": ("Fact-check: the numbers in VluchtelingenWerk Nederland's letter of 2 February 2026",
-              "Factcheck: de cijfers in de brief van VluchtelingenWerk Nederland van 2 februari 2026"),
-    "intro": ("Each claim is quoted verbatim from the letter, checked against UNHCR and World Bank data and "
-              "published sources, and given a verdict by a written rule. Everything here is generated from "
-              "data/verdicts.csv by the project's code.",
-              "Elke bewering is letterlijk geciteerd uit de brief, gecontroleerd met cijfers van UNHCR en de "
-              "Wereldbank en gepubliceerde bronnen, en krijgt een oordeel volgens een vaste regel. Alles hier is "
-              "gegenereerd uit data/verdicts.csv door de code van het project."),
-    "table": ("Verdicts", "Oordelen"), "legend": ("Legend", "Legenda"), "claims": ("The claims", "De beweringen"),
-    "claim": ("Claim", "Bewering"), "verdict": ("Verdict", "Oordeel"), "claimed": ("Claimed", "Bewering"),
-    "checked": ("Checked", "Gecontroleerd"), "conclusion": ("Conclusion", "Conclusie"),
-    "rule": ("How the verdict was reached", "Hoe het oordeel tot stand kwam"),
-    "sources": ("Sources", "Bronnen"), "not_checked": ("not yet checked", "nog niet gecontroleerd"),
-    "rating": ("rating (1-5)", "waardering (1-5)"), "meaning": ("rule", "regel"),
-    "notebook": ("notebook", "notebook"), "paraphrase": ("In English", "In het Engels"),
-}
+TEMPLATE = "report.html.j2"
+# Verdict colours dark enough to need white badge text.
+DARK = frozenset({"definition-dependent", "misleading", "inaccurate", "unverifiable", "overstated", "understated"})
 
 
-def _both(key: str) -> str:
-    en, nl = UI[key]
-    return _pair(en, nl)
+@jinja2.pass_eval_context
+def _entities(eval_ctx, value):
+    """Autoescape as the report has always written it: MarkupSafe spells " and ' as &#34; and &#39;,
+    the report (like html.escape) as &quot; and &#x27;. Jinja calls this on each {{ value }} before
+    autoescaping it, so the value is escaped here, with that spelling, only when autoescape is on;
+    values already marked safe (the macros' output, `script_json`) pass unchanged."""
+    if not eval_ctx.autoescape or hasattr(value, "__html__"):
+        return value
+    escaped = str(Markup.escape(str(value)))
+    return Markup(escaped.replace("&#34;", "&quot;").replace("&#39;", "&#x27;"))
 
 
-def _pair(en: str, nl: str) -> str:
-    return (f'<span class="t-en" lang="en">{escape(str(en))}</span>'
-            f'<span class="t-nl" lang="nl">{escape(str(nl))}</span>')
+def _script_json(items) -> Markup:
+    """`items` as JSON safe inside a <script> element: <, >, &, U+2028, U+2029 as \\uXXXX escapes."""
+    return Markup(claimreview.script_json(items))
 
 
-def _badge(key: str) -> str:
-    if not key:
-        return f'<span class="badge" style="background:{COLOURS["not-yet-checked"]}">{_both("not_checked")}</span>'
-    verdict = VOCABULARY[key]
-    dark = key in ("definition-dependent", "misleading", "inaccurate", "unverifiable", "overstated", "understated")
-    return (f'<span class="badge{" dark" if dark else ""}" style="background:{COLOURS[key]}">'
-            f'{_pair(verdict.label_en, verdict.label_nl)}</span>')
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("factcheck.publish", "templates"), autoescape=True,
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined, finalize=_entities)
+    env.filters["script_json"] = _script_json
+    env.filters["number"] = number
+    return env
 
 
-def _image(name: str) -> str:
+def _images(name: str) -> list:
+    """The chart's English and Dutch previews, inline as data: URLs, with their alt texts."""
     out = []
     for lang in ("en", "nl"):
         png = project().figures / name / f"{name}.{lang}.preview.png"
@@ -58,93 +61,32 @@ def _image(name: str) -> str:
         if not png.exists():
             continue
         alt = json.loads(meta.read_text(encoding="utf-8")).get("alt", name) if meta.exists() else name
-        data = base64.b64encode(png.read_bytes()).decode("ascii")
-        out.append(f'<figure class="t-{lang}" lang="{lang}"><img src="data:image/png;base64,{data}" alt="{escape(alt)}">'
-                   f'<figcaption><a href="../figures/{escape(name)}/">{escape(name)}</a></figcaption></figure>')
-    return "".join(out)
+        out.append({"lang": lang, "name": name, "alt": alt,
+                    "data": base64.b64encode(png.read_bytes()).decode("ascii")})
+    return out
 
 
-def _link(url: str, text: str) -> str:
-    """`text` linked to `url` when that is an http(s) URL; otherwise the text alone, never a
-    javascript:, data: or relative link from a register."""
-    if str(url).strip().lower().startswith(("http://", "https://")):
-        return f'<a href="{escape(str(url).strip())}">{escape(str(text))}</a>'
-    return escape(str(text))
+def _http_url(url) -> str | None:
+    """The URL when it is http(s); None for a javascript:, data: or relative link from a register,
+    which the report then shows as text, never as a link."""
+    url = str(url).strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def _sources(ids: str, sources: pd.DataFrame) -> str:
-    register = sources.set_index("source_id")
-    items = []
-    for source_id in [s for s in ids.split(";") if s]:
-        row = register.loc[source_id]
-        when = f", {escape(row['date_published'])}" if row["date_published"] else ""
-        items.append(f'<li>{_link(row["url"], row["title"])} '
-                     f'({escape(row["publisher"])}{when}) <code>{escape(source_id)}</code></li>')
-    return "<ul>" + "".join(items) + "</ul>"
-
-
-CSS = """
-body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:980px;margin:0 auto;padding:1rem;color:#222;line-height:1.45}
-h1{font-size:1.5rem} h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-body.en .t-nl,body.nl .t-en{display:none}
-nav button{font:inherit;padding:.3rem .8rem;border:1px solid #0072BC;background:#fff;color:#0072BC;cursor:pointer}
-body.en #lang-en,body.nl #lang-nl{background:#0072BC;color:#fff}
-table{border-collapse:collapse;width:100%;font-size:.9rem} th,td{border-bottom:1px solid #eee;padding:.3rem;text-align:left;vertical-align:top}
-.badge{display:inline-block;padding:.1rem .5rem;border-radius:.8rem;font-size:.85rem;color:#111;white-space:nowrap}
-.badge.dark{color:#fff}
-blockquote{border-left:4px solid #0072BC;margin:.5rem 0;padding:.2rem .8rem;background:#f5f9fc}
-figure{margin:1rem 0} figure img{max-width:100%;height:auto;border:1px solid #eee}
-section.claim{border-top:2px solid #0072BC;margin-top:2rem}
-code{font-size:.8rem;color:#555} .rule{font-size:.85rem;color:#444;background:#fafafa;padding:.4rem}
-"""
-SCRIPT = """
-function setLang(l){document.body.className=l;document.documentElement.lang=l;}
-document.getElementById('lang-en').addEventListener('click',function(){setLang('en')});
-document.getElementById('lang-nl').addEventListener('click',function(){setLang('nl')});
-if(location.hash==='#nl'){setLang('nl')}
-"""
+def _sources(ids: str, register: pd.DataFrame) -> list:
+    return [{"id": source_id, "url": _http_url(row["url"]), "title": str(row["title"]),
+             "publisher": row["publisher"], "date": row["date_published"]}
+            for source_id in ids.split(";") if source_id for row in [register.loc[source_id]]]
 
 
 def render(claims: pd.DataFrame, table: pd.DataFrame, sources: pd.DataFrame, records: list) -> str:
     rows = table.merge(claims[["claim_id", "quote_nl", "fragment_nl", "claim_en"]], on="claim_id")
-    summary = "".join(
-        f'<tr id="row-{escape(r.claim_id)}"><td><a href="#{escape(r.claim_id)}">{escape(r.claim_id)}</a></td>'
-        f'<td lang="nl">{escape(r.fragment_nl)}</td><td>{_badge(r.verdict)}</td>'
-        f'<td>{escape(number(r.claimed_value))} {escape(r.unit)}</td><td>{escape(number(r.checked_value))}</td>'
-        f'<td>{_pair(r.conclusion_en, r.conclusion_nl)}</td></tr>' for r in rows.itertuples())
-    legend = "".join(f"<tr><td>{_badge(v.key)}</td><td>{'-' if v.rating is None else v.rating}</td>"
-                     f"<td>{escape(v.rule_en)}</td></tr>" for v in VOCABULARY.values())
-    sections = []
-    for r in rows.itertuples():
-        figures = "".join(_image(name) for name in str(r.figures).split(";") if name)
-        checked = (f"<p>{_both('claimed')}: {escape(number(r.claimed_value))} {escape(r.unit)} &middot; "
-                   f"{_both('checked')}: {escape(number(r.checked_value))}"
-                   + (f" ({escape(number(r.checked_low))} – {escape(number(r.checked_high))})"
-                      if str(r.checked_low) not in ("", str(r.checked_high)) else "") + "</p>") \
-            if r.status == "checked" else ""
-        sections.append(
-            f'<section class="claim" id="{escape(r.claim_id)}"><h3>{escape(r.claim_id)} {_badge(r.verdict)}</h3>'
-            f'<blockquote lang="nl">{escape(r.quote_nl)}</blockquote>'
-            f'<p><em>{_both("paraphrase")}:</em> <span>{escape(r.claim_en)}</span></p>{checked}'
-            + (f'<p><strong>{_both("conclusion")}:</strong> {_pair(r.conclusion_en, r.conclusion_nl)}</p>'
-               f'<details><summary>{_both("rule")}</summary><p class="rule">{escape(r.rule)}</p>'
-               f'<p><code>notebooks/{escape(r.notebook)}.ipynb</code></p></details>' if r.status == "checked" else "")
-            + figures + f'<h4>{_both("sources")}</h4>{_sources(r.source_ids, sources)}</section>')
-    jsonld = claimreview.script_json(records)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(UI['title'][0])}</title><style>{CSS}</style>
-<script type="application/ld+json">{jsonld}</script></head>
-<body class="en"><nav><button id="lang-en" type="button">English</button> <button id="lang-nl" type="button">Nederlands</button></nav>
-<h1>{_both('title')}</h1><p>{_both('intro')}</p>
-{_image('verdict-counts')}
-<h2>{_both('table')}</h2>
-<table id="verdicts"><thead><tr><th>id</th><th>{_both('claim')}</th><th>{_both('verdict')}</th><th>{_both('claimed')}</th><th>{_both('checked')}</th><th>{_both('conclusion')}</th></tr></thead>
-<tbody>{summary}</tbody></table>
-<h2>{_both('legend')}</h2><table id="legend"><tbody>{legend}</tbody></table>
-<h2>{_both('claims')}</h2>{''.join(sections)}
-<footer><p>Code MIT, data CC BY 4.0 (UNHCR, World Bank); see DATA-LICENCE.md.</p></footer>
-<script>{SCRIPT}</script></body></html>
-"""
+    register = sources.set_index("source_id")
+    shown = [dict(r._asdict(), conclusion=Text(r.conclusion_en, r.conclusion_nl),
+                  figures=[image for name in str(r.figures).split(";") if name for image in _images(name)],
+                  sources=_sources(r.source_ids, register))
+             for r in rows.itertuples(index=False)]
+    return environment().get_template(TEMPLATE).render(
+        ui=group("report"), not_checked=texts()["not_checked"], rows=shown, records=records,
+        overview=_images("verdict-counts"), verdicts=VOCABULARY, colours=COLOURS, dark=DARK,
+        labels={key: Text(v.label_en, v.label_nl) for key, v in VOCABULARY.items()})
