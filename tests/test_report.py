@@ -4,13 +4,14 @@ import shutil
 from pathlib import Path
 
 import jinja2
+import pandas as pd
 import pytest
 
 from factcheck.publish import claimreview, report, texts
 from factcheck.core.project import project as the_project
 from factcheck.publish.outputs import date_published
 from factcheck.core.registers import load_claims, load_sources
-from factcheck.publish.verdicts import assemble_verdicts
+from factcheck.publish.verdicts import assemble_verdicts, headlines
 
 ARTIFACTS = the_project().root / "test-artifacts"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -20,7 +21,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-ru
 def _rendered():
     claims, sources = load_claims(), load_sources()
     table = assemble_verdicts(write=False)
-    records = claimreview.records(claims, table, sources, date_published())
+    records = claimreview.records(claims, headlines(table), sources, date_published())
     return claims, table, sources, records
 
 
@@ -116,3 +117,22 @@ def test_report_in_headless_chromium():
         page.screenshot(path=str(ARTIFACTS / "report-en.png"), full_page=False)
         browser.close()
     assert errors == []
+
+
+def test_the_report_shows_why_reading_rule_and_parts():
+    """What issue 13 asks readers to see, per claim and part: the reading judged, the checked value's
+    source and evidence date, the rule by name with its text, the why, the parts and "since then"."""
+    claims, table, sources, records = _rendered()
+    first = table.index[table["status"] == "checked"][0]
+    claim_id = table.loc[first, "claim_id"]
+    table = table.copy()
+    table.loc[first, ["reading_en", "reading_nl", "why_en", "why_nl", "rule_name", "evidence_date", "since_then"]] = [
+        "READING-EN", "LEZING-NL", "WHY-EN", "WAAROM-NL", "Within the claim's band", "2025-06-24", "LATER-DATA"]
+    part = table.loc[first].copy()
+    part[["part", "words_nl", "conclusion_en"]] = ["a", "WOORDEN", "PART-CONCLUSION"]
+    table = pd.concat([table.loc[:first], part.to_frame().T, table.loc[first + 1:]], ignore_index=True)
+    html = report.render(claims, table, sources, records)
+    for piece in ("READING-EN", "LEZING-NL", "WHY-EN", "WAAROM-NL", "Within the claim&#x27;s band", "(S5,",
+                  "2025-06-24", "LATER-DATA", f'id="{claim_id}a"', "WOORDEN", "PART-CONCLUSION"):
+        assert piece in html, piece
+    assert html.count(f'<section class="claim" id="{claim_id}">') == 1     # a part is not a claim of its own

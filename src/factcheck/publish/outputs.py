@@ -32,7 +32,7 @@ def publish() -> list:
     if readme.update(claims_only):
         changed.append(project().readme_file)
     for path, text in ((project().claimreview_file, claimreview.dumps(records)),
-                       (project().report_file, report.render(claims, claims_only, sources, records))):
+                       (project().report_file, report.render(claims, table, sources, records))):
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             atomic_write_text(path, text)
             changed.append(path)

@@ -16,7 +16,9 @@ from markupsafe import Markup
 from . import claimreview
 from ..core.project import project
 from ..core.text import Text
+from ..rules import RULES as OLD_RULES
 from ..rules import VOCABULARY
+from ..rules.judge import RULES as JUDGE_RULES
 from .overview import COLOURS
 from .readme import number
 from .texts import group, texts
@@ -79,10 +81,24 @@ def _sources(ids: str, register: pd.DataFrame) -> list:
             for source_id in ids.split(";") if source_id for row in [register.loc[source_id]]]
 
 
+def _rule(name: str):
+    """The rule, by name, with its text (the verdict table names it; the engine holds the text)."""
+    return next((r for r in list(JUDGE_RULES.values()) + list(OLD_RULES.values()) if r.name == name), None)
+
+
 def render(claims: pd.DataFrame, table: pd.DataFrame, sources: pd.DataFrame, records: list) -> str:
-    rows = table.merge(claims[["claim_id", "quote_nl", "fragment_nl", "claim_en"]], on="claim_id")
+    """`table` is the verdict table: a row per claim (part "") and per claim part."""
+    table = table.fillna({"part": ""})
+    parts = table[table["part"] != ""]
+    rows = table[table["part"] == ""].merge(claims[["claim_id", "quote_nl", "fragment_nl", "claim_en"]], on="claim_id")
     register = sources.set_index("source_id")
-    shown = [dict(r._asdict(), conclusion=Text(r.conclusion_en, r.conclusion_nl),
+
+    def details(r) -> dict:
+        return dict(conclusion=Text(r.conclusion_en, r.conclusion_nl), why=Text(r.why_en, r.why_nl),
+                    reading=Text(r.reading_en, r.reading_nl), rule_applied=_rule(r.rule_name))
+
+    shown = [dict(r._asdict(), **details(r),
+                  parts=[dict(p._asdict(), **details(p)) for p in parts[parts["claim_id"] == r.claim_id].itertuples()],
                   figures=[image for name in str(r.figures).split(";") if name for image in _images(name)],
                   sources=_sources(r.source_ids, register))
              for r in rows.itertuples(index=False)]
