@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from factcheck.publish import readme
-from factcheck.publish.verdicts import assemble_verdicts, headlines
+from factcheck.publish.verdicts import assemble_verdicts
 
 from factcheck.core.project import project as the_project
 from factcheck.core.letter import letter_text, normalise, quote_in_letter
@@ -53,5 +53,5 @@ def test_published_tables_name_their_sources():
 
 def test_readme_generated_sections_are_current():
     text = the_project().readme_file.read_text(encoding="utf-8")
-    assert readme.render(text, readme.sections(headlines(assemble_verdicts(write=False)))) == text, \
+    assert readme.render(text, readme.sections(assemble_verdicts(write=False))) == text, \
         "README.md's generated sections are stale: run `make`"

@@ -29,7 +29,7 @@ def publish() -> list:
         if missing:
             raise ValueError(f"ClaimReview for {item['url']} lacks {', '.join(missing)}")
     changed = []
-    if readme.update(claims_only):
+    if readme.update(table):
         changed.append(project().readme_file)
     for path, text in ((project().claimreview_file, claimreview.dumps(records)),
                        (project().report_file, report.render(claims, table, sources, records))):

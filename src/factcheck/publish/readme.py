@@ -52,12 +52,15 @@ number = partial(text.number, lang="en", decimals=2, trim=True, missing="")
 
 
 def verdicts_markdown(table: pd.DataFrame) -> str:
-    not_checked = texts()["not_checked"].en
-    shown = table.assign(verdict=[f"{row.label_en} / {row.label_nl}" if row.status == "checked" else not_checked
+    """One row per claim and per claim part ("C03a"), with the rule by name and the standard it applies."""
+    table = table.fillna({"part": "", "rule_name": "", "standard": ""})
+    shown = table.assign(claim_id=table["claim_id"] + table["part"],
+                         verdict=[f"{row.label_en} / {row.label_nl}" if row.status == "checked" else "not yet checked"
                                   for row in table.itertuples()],
+                         rule=[f"{row.rule_name} ({row.standard})" if row.standard else "" for row in table.itertuples()],
                          claimed_value=table["claimed_value"].map(number),
                          checked_value=table["checked_value"].map(number))
-    shown = shown[["claim_id", "claimed_value", "checked_value", "unit", "verdict", "conclusion_en", "notebook"]]
+    shown = shown[["claim_id", "claimed_value", "checked_value", "unit", "verdict", "rule", "conclusion_en", "notebook"]]
     return _markdown_table(shown)
 
 
