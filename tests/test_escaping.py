@@ -85,7 +85,7 @@ def test_readme_verdict_table_has_no_html_from_the_registers(injected):
     assert "<" not in section and ">" not in section                       # no HTML at all, only entities
     assert "&lt;!--&lt;script&gt; &lt;img src=x onerror=alert(1)&gt; &amp;" in section
     row = next(line for line in section.splitlines() if line.startswith(f"| {injected[4]} |"))
-    assert r"a \| b c" in row and row.count(" | ") == 6                  # one row, seven cells
+    assert r"a \| b c" in row and row.count(" | ") == 7                  # one row, eight cells
     assert text.count("<!--") == the_project().readme_file.read_text(encoding="utf-8").count("<!--")   # only the markers
 
 
