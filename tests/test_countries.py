@@ -52,7 +52,7 @@ def test_old_tables_reproduced(table, lang):
     assert {iso: country_name(iso, lang) for iso in table} == table
 
 
-@pytest.mark.parametrize("chart", ["other-hosts-total", "other-hosts-per-capita"])
+@pytest.mark.parametrize("chart", ["national-policy-hosts-total", "national-policy-hosts-per-capita"])
 def test_hosting_chart_names(chart):
     """The C20 charts print UNHCR's name where the old tables had none (English) or the Dutch table's."""
     data = pd.read_csv(project().figures / chart / f"{chart}.csv", keep_default_na=False)

@@ -101,15 +101,15 @@ def test_readme_gallery_escapes_chart_texts(tmp_path, monkeypatch):
 
 
 def test_javascript_url_in_a_source_is_refused(project):
-    register = project / "data" / "sources" / "other.csv"
+    register = project / "data" / "sources" / "national-policy.csv"
     text = register.read_text(encoding="utf-8")
     url = next(csv.DictReader(io.StringIO(text)))["url"]
-    assert url.startswith("https://") and text.count(url) == 1, "test setup: other.csv's first URL is not unique"
+    assert url.startswith("https://") and text.count(url) == 1, "test setup: national-policy.csv's first URL is not unique"
     register.write_text(text.replace(url, BAD_URL, 1), encoding="utf-8")
     result = run_cli(project, "validate")
     assert result.returncode == 1, result.stdout + result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert len(errors) == 1 and "other.csv" in errors[0] and "column 'url'" in errors[0], result.stderr
+    assert len(errors) == 1 and "national-policy.csv" in errors[0] and "column 'url'" in errors[0], result.stderr
     assert "is not an http(s) URL" in errors[0]
 
 

@@ -2,7 +2,8 @@
 
 Above the topic modules and the snapshot readers (it asks them for their schemas and extract
 checks), so the registers below need nothing from them."""
-from .. import procedure, recognition, resettlement, solidarity
+from .. import recognition, resettlement, solidarity
+from ..topics.national_policy import data as national_policy
 from ..core.project import project
 from ..core.registers import check_source_ids, load_claims, load_published, load_sources, verify_extracts
 from ..sources.snapshots import check_extracts
@@ -10,7 +11,7 @@ from ..sources.snapshots import check_extracts
 
 def published_schemas() -> dict:
     """The schema of each data/published/<name>.csv by name, from the topic modules that read them."""
-    modules = (procedure, recognition, resettlement, solidarity)
+    modules = (national_policy, recognition, resettlement, solidarity)
     return {schema.name: schema for module in modules for schema in module.PUBLISHED_SCHEMAS}
 
 

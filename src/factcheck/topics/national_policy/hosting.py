@@ -1,14 +1,16 @@
-"""Claim C20: where Lebanon, Pakistan and Kenya rank among refugee-hosting countries.
+"""C20: where Lebanon, Pakistan and Kenya rank among refugee-hosting countries.
 
 Counts by country of asylum come from UNHCR's `population` table (refugees under UNHCR's
 mandate, and other people in need of international protection, `oip`) and its separate `unrwa`
 table (Palestine refugees under UNRWA's mandate, in Jordan, Lebanon, Syria and the State of
 Palestine). Per-inhabitant figures divide by the World Bank's mid-year population.
 """
+from dataclasses import dataclass
+
 import pandas as pd
 
-from .core import text
-from .core.countries import country_name
+from ...core import text
+from ...core.countries import country_name
 
 # Which counts make up "refugees" under each definition (columns of `host_counts`).
 DEFINITIONS = {
@@ -19,6 +21,10 @@ DEFINITIONS = {
 PRIMARY = "refugees+oip+unrwa"
 NO_COUNTRY = ("UNK",)   # UNHCR's "Unknown" country of asylum: counted, but hosted by no country we can rank
 NAMED = ("LBN", "PAK", "KEN")
+TOP = 10                # "the countries that host the most refugees": UNHCR's top 10 (Global Trends)
+VINTAGES = ("2025.06.0", "2025.12.1")   # mid-2025 (public on the letter's date) and end-2025
+YEARS = (2024, 2025)
+
 
 def host_counts(population: pd.DataFrame, unrwa: pd.DataFrame, year: int) -> pd.DataFrame:
     """Refugees, oip and UNRWA-mandate Palestine refugees by country of asylum in one year.
@@ -96,7 +102,7 @@ def named_ranks(table: pd.DataFrame, isos=NAMED) -> pd.DataFrame:
 
 def combine_examples(counts) -> object:
     """A statement about several named examples: True when every example counts, "partly" when
-    some do, False when none do (the same logic as `recognition.combine_years` for C08)."""
+    some do, False when none do (the all/partly logic the project uses for C08 too)."""
     counts = [bool(c) for c in counts]
     if not counts:
         raise ValueError("no named examples to combine")
@@ -105,7 +111,21 @@ def combine_examples(counts) -> object:
     return "partly" if any(counts) else False
 
 
-def check_named(ranks: pd.DataFrame, top: int = 10):
+@dataclass(frozen=True)
+class NamedStatus:
+    """The outcome of `check_named`: `holds` (True, "partly" or False), the evidence sentence for the
+    rule column, `status` (one row per named example: rank ranges, worst best rank, 'top'/'outside')
+    and `top` (the cut-off)."""
+    holds: object
+    evidence: str
+    status: pd.DataFrame
+    top: int
+
+    def rows(self, status: str = None) -> list:
+        return [row for row in self.status.itertuples() if status is None or row.status == status]
+
+
+def check_named(ranks: pd.DataFrame, top: int = TOP) -> NamedStatus:
     """The rule for "countries like Lebanon, Pakistan or Kenya ... now host the most refugees".
 
     "The countries that host the most refugees" is read as UNHCR's Global Trends reads it: the
@@ -114,8 +134,7 @@ def check_named(ranks: pd.DataFrame, top: int = 10):
     `top` in every row of `ranks` (years, definitions), and is 'outside' otherwise. The statement
     holds (True) when every example counts, holds "partly" (for `rules.assess_statement`:
     misleading) when some but not all count, and is False when none counts.
-    Returns (holds, evidence, context, status table); the evidence names the examples that do
-    and do not count with their rank ranges, the context lists each example outside the top.
+    The evidence names the examples that do and do not count with their rank ranges.
     """
     frame = ranks.assign(best=ranks[["rank_total", "rank_per_1000"]].min(axis=1))
     status_rows = []
@@ -140,9 +159,7 @@ def check_named(ranks: pd.DataFrame, top: int = 10):
                 f"{len(inside)} of {len(status)} count: "
                 f"in the top {top}: {', '.join(inside) if inside else 'none'}; "
                 f"outside the top {top}: {', '.join(outside) if outside else 'none'}")
-    context = [f"{row.name} is not in the top {top}: {ranks_text(row)}"
-               for row in status.itertuples() if row.status != "top"]
-    return holds, evidence, context, status
+    return NamedStatus(holds, evidence, status, top)
 
 
 def ranked_above(table: pd.DataFrame, iso: str, measure: str, definition: str) -> list:
@@ -188,79 +205,8 @@ def ranked_chart_data(table: pd.DataFrame, measure: str, definition: str = PRIMA
     return data.reset_index(drop=True)
 
 
-def export_hosts_chart(data: pd.DataFrame, name: str, unassigned: float = 0.0) -> list:
-    """Ranked horizontal bars: the top countries by total or per 1,000 inhabitants, the named
-    countries highlighted (and appended below the cut with their rank) (C20)."""
-    import matplotlib.ticker as ticker
-
-    from .core import charts
-
-    measure = data["measure"].iloc[0]
-    year = int(data["year"].iloc[0])
-    pop_year = int(data["population_year"].iloc[0])
-    cut = int(data.loc[~data["shown_below_cut"], "rank"].max())
-    positions = []
-    for i, below in enumerate(data["shown_below_cut"]):
-        positions.append(i + (0.8 if below else 0.0))
-
-    def draw(ax, lang):
-        colours = [charts.PALETTE["red"] if named else charts.PALETTE["light"] for named in data["named"]]
-        ax.barh(positions, data["value"], color=colours, height=0.7)
-        names = data[f"name_{lang}"]
-        ax.set_yticks(positions)
-        ax.set_yticklabels([f"{r}. {n}" for r, n in zip(data["rank"], names)])
-        ax.invert_yaxis()
-        top = float(data["value"].max())
-        for y, value in zip(positions, data["value"]):
-            label = text.number(value / 1e6, lang, 2) + (" mln" if lang == "nl" else " m") if measure == "total" \
-                else text.number(value, lang, 1)
-            ax.text(value + top * 0.01, y, label, va="center", fontsize=7.5, color="#333333")
-        ax.set_xlim(0, top * 1.15)
-        ax.grid(axis="y", visible=False)
-        ax.grid(axis="x", visible=True)
-        if measure == "total":
-            ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: text.number(v / 1e6, lang, 1)))
-            ax.set_xlabel("refugees, millions" if lang == "en" else "vluchtelingen, miljoenen")
-        else:
-            ax.set_xlabel("refugees per 1,000 inhabitants" if lang == "en" else "vluchtelingen per 1.000 inwoners")
-        if data["shown_below_cut"].any():
-            ax.axhline(len(data[~data["shown_below_cut"]]) - 0.1, color="#999999", linewidth=0.6, linestyle=":")
-
-    named_rows = data[data["named"]].sort_values("rank")
-
-    def ranks_text(lang):
-        names = data.set_index("coa_iso")["name_en" if lang == "en" else "name_nl"]
-        parts = [f"{names[row.coa_iso]} {row.rank}" for row in named_rows.itertuples()]
-        return ", ".join(parts)
-
-    what = {"total": ("", ""), "per_1000": (" per 1,000 inhabitants", " per 1.000 inwoners")}[measure]
-    note_en = (f"Refugees under UNHCR's mandate + other people in need of international protection + Palestine "
-               f"refugees under UNRWA's mandate, by country of asylum, end-{year}. Per 1,000 inhabitants uses World "
-               f"Bank population of {pop_year} (latest year). Countries below rank {cut} appear only if named in the "
-               f"letter.")
-    note_nl = (f"Vluchtelingen onder UNHCR-mandaat + anderen die internationale bescherming nodig hebben + "
-               f"Palestijnse vluchtelingen onder UNRWA-mandaat, naar land van opvang, eind {year}. Per 1.000 inwoners "
-               f"met de bevolking van {pop_year} volgens de Wereldbank (laatste jaar). Landen onder plaats {cut} staan "
-               f"er alleen in als de brief ze noemt.")
-    if unassigned:
-        note_en += f" {text.number(unassigned, 'en')} UNRWA refugees with unknown host are not ranked."
-        note_nl += f" {text.number(unassigned, 'nl')} UNRWA-vluchtelingen met onbekend land van opvang zijn niet gerangschikt."
-    texts = {
-        "en": charts.ChartText(
-            f"Countries hosting the most refugees{what[0]}, {year}",
-            f"Ranks of the countries the letter names: {ranks_text('en')}",
-            f"Source: UNHCR Refugee Population Statistics Database (2025.12.1), CC BY 4.0; World Bank WDI, "
-            f"population (SP.POP.TOTL), {pop_year}, CC BY 4.0",
-            note_en,
-            f"Horizontal bar chart of the {cut} largest refugee-hosting countries{what[0]} in {year}, with the "
-            f"countries named in the letter highlighted: {ranks_text('en')}."),
-        "nl": charts.ChartText(
-            f"Landen die de meeste vluchtelingen opvangen{what[1]}, {year}",
-            f"Plaats van de landen die de brief noemt: {ranks_text('nl')}",
-            f"Bron: UNHCR Refugee Population Statistics Database (2025.12.1), CC BY 4.0; Wereldbank WDI, "
-            f"bevolking (SP.POP.TOTL), {pop_year}, CC BY 4.0",
-            note_nl,
-            f"Horizontaal staafdiagram van de {cut} landen die{what[1]} de meeste vluchtelingen opvangen in {year}, "
-            f"met de landen uit de brief gemarkeerd: {ranks_text('nl')}."),
-    }
-    return charts.export_chart(name, draw, texts, data, claim_ids=["C20"], left=0.22)
+def vintage_ranks(hosts: dict) -> pd.DataFrame:
+    """The named countries' ranks (`named_ranks`) for every {(vintage, year): host_table}, with a
+    `vintage` column."""
+    return pd.concat([named_ranks(table).assign(vintage=vintage) for (vintage, year), table in hosts.items()],
+                     ignore_index=True)

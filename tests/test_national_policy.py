@@ -1,11 +1,12 @@
-"""Tests for factcheck.procedure (claims C14-C19): small hand-made tables with known answers,
-plus checks on the committed published tables."""
+"""Tests for factcheck.topics.national_policy (claims C14-C19; C20 in test_national_policy_hosting.py): small
+hand-made tables with known answers, checks on the committed published tables, and a counterfactual C14."""
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from factcheck import procedure
+from factcheck.core import registers
+from factcheck.topics.national_policy import agreement, checks, data, procedure, protection, research
 from factcheck.rules import assess, claim_band
 
 
@@ -44,12 +45,13 @@ def test_less_than_band_is_whole_days_below_the_limit():
 
 
 def _procedure_table(rvt=6, aa=6, extension=3, aa_old=8):
-    rows = [("rest-and-preparation", "since-2010", rvt, "days"), ("general-procedure", "since-2021", aa, "days"),
-            ("general-procedure-extension", "since-2021", extension, "days"),
-            ("general-procedure", "2010-2021", aa_old, "days"), ("decision-period", "standard", 6, "months"),
-            ("decision-period-extension", "2022-2025", 9, "months")]
-    return pd.DataFrame([{"item": i, "regime": r, "value": float(v), "unit": u, "source_id": f"src-{i}"}
-                         for i, r, v, u in rows])
+    rows = [("rest-and-preparation", "since-2010", rvt, "days", "2010-07-01"),
+            ("general-procedure", "since-2021", aa, "days", "2021-06-25"),
+            ("general-procedure-extension", "since-2021", extension, "days", "2021-06-25"),
+            ("general-procedure", "2010-2021", aa_old, "days", "2010-07-01"), ("decision-period", "standard", 6, "months", ""),
+            ("decision-period-extension", "2022-2025", 9, "months", "2022-09-27")]
+    return pd.DataFrame([{"item": i, "regime": r, "value": float(v), "unit": u, "valid_from": f, "source_id": f"src-{i}"}
+                         for i, r, v, u, f in rows])
 
 
 def test_paper_durations_add_stages_and_convert():
@@ -103,20 +105,20 @@ TIMELINE = pd.DataFrame({"event": ["displacement-start", "activation", "extended
 
 
 def test_years_between():
-    assert procedure.years_between("2022-03-04", "2027-03-04") == pytest.approx(5.0, abs=0.002)
-    assert procedure.years_between(date(2024, 1, 1), date(2024, 1, 1)) == 0
+    assert protection.years_between("2022-03-04", "2027-03-04") == pytest.approx(5.0, abs=0.002)
+    assert protection.years_between(date(2024, 1, 1), date(2024, 1, 1)) == 0
 
 
 def test_tp_dates_take_the_latest_extension_as_end():
-    dates = procedure.tp_dates(TIMELINE)
+    dates = protection.tp_dates(TIMELINE)
     assert dates["end"] == date(2027, 3, 4)
     assert dates["activation"] == date(2022, 3, 4)
     with pytest.raises(ValueError):
-        procedure.tp_dates(TIMELINE[TIMELINE["event"] != "activation"])
+        protection.tp_dates(TIMELINE[TIMELINE["event"] != "activation"])
 
 
 def test_cohort_years_by_arrival_year():
-    cohorts = procedure.cohort_years(TIMELINE, years=(2021, 2022, 2023, 2027, 2028)).set_index("arrival_year")
+    cohorts = protection.cohort_years(TIMELINE, years=(2021, 2022, 2023, 2027, 2028)).set_index("arrival_year")
     assert 2021 not in cohorts.index and 2028 not in cohorts.index       # before displacement / after the end
     assert cohorts.loc[2022, "earliest_arrival"] == "2022-02-24"
     assert cohorts.loc[2022, "years_at_end_high"] == pytest.approx(5.02, abs=0.01)
@@ -129,21 +131,21 @@ def test_cohort_years_by_arrival_year():
 def test_stock_series_years_and_shares():
     stock = pd.DataFrame({"date": ["2022-12-31", "2022-03-31", "2024-08-31", "2022-12-31"],
                           "geo": ["NL", "NL", "NL", "BE"], "value": [100, 20, 125, 7], "source_id": ["s"] * 4})
-    series = procedure.stock_series(stock, TIMELINE)
+    series = protection.stock_series(stock, TIMELINE)
     assert list(series["date"]) == ["2022-03-31", "2022-12-31", "2024-08-31"]
     assert list(series["share_of_latest"]) == [0.16, 0.8, 1.0]
     assert series["years_to_end"].iloc[0] == pytest.approx(4.93, abs=0.01)
     with pytest.raises(ValueError):
-        procedure.stock_series(stock, TIMELINE, geo="DE")
+        protection.stock_series(stock, TIMELINE, geo="DE")
 
 
 # --- rules ---------------------------------------------------------------------------------------
 
 def test_cefr_steps():
-    assert procedure.cefr_steps("A2", "B1") == 1
-    assert procedure.cefr_steps("B1", "A2") == -1
+    assert agreement.cefr_steps("A2", "B1") == 1
+    assert agreement.cefr_steps("B1", "A2") == -1
     with pytest.raises(ValueError):
-        procedure.cefr_steps("A2", "B3")
+        agreement.cefr_steps("A2", "B3")
 
 
 def test_rules_table_orders_current_before_planned_and_sources_skip_the_letter():
@@ -152,12 +154,12 @@ def test_rules_table_orders_current_before_planned_and_sources_skip_the_letter()
                           "value": ["1", "3", "6", "5"], "unit": ["months"] * 3 + ["years"],
                           "checked_against": ["x"] * 4,
                           "source_id": ["vwn-letter-2026-02-02", "a;b", "a", "c"], "quote": ["q"] * 4})
-    table = procedure.rules_table(rules, "C16")
+    table = agreement.rules_table(rules, "C16")
     assert list(table["regime"]) == ["current", "planned", "letter-wants"]
-    assert procedure.rule_value(rules, "w", "planned") == "3"
-    assert procedure.rule_sources(rules, "C16") == ["a", "b"]
+    assert agreement.rule_value(rules, "w", "planned") == "3"
+    assert agreement.rule_sources(rules, "C16") == ["a", "b"]
     with pytest.raises(KeyError):
-        procedure.rule_value(rules, "w", "eu-maximum")
+        agreement.rule_value(rules, "w", "eu-maximum")
 
 
 # --- research rule -------------------------------------------------------------------------------
@@ -168,61 +170,59 @@ def _research(findings):
 
 
 def test_research_supports_no_evidence_with_context():
-    holds, evidence, context = procedure.research_supports(_research([
+    found = research.research_supports(_research([
         ("finding", "no scientific evidence that policy attracts"), ("limitation", "some limited influence")]))
-    assert holds is True and "q" in evidence and context == ["some limited influence"]
+    assert found.holds is True and "q" in found.evidence and found.context == ("some limited influence",)
+    assert found.source_ids == ("s",)
 
 
 def test_research_does_not_support_when_an_effect_is_found():
-    holds, _, _ = procedure.research_supports(_research([
-        ("finding", "no evidence in one study"), ("finding", "a substantial effect of reception conditions")]))
-    assert holds is False
-    holds, _, _ = procedure.research_supports(_research([("finding", "policy matters")]))
-    assert holds is False
+    assert research.research_supports(_research([
+        ("finding", "no evidence in one study"), ("finding", "a substantial effect of reception conditions")])).holds is False
+    assert research.research_supports(_research([("finding", "policy matters")])).holds is False
 
 
 def test_research_without_findings_is_unverifiable():
-    holds, _, _ = procedure.research_supports(_research([("method", "literature review")]))
-    assert holds is None
+    assert research.research_supports(_research([("method", "literature review")])).holds is None
 
 
 # --- the committed published tables --------------------------------------------------------------
 
 def test_published_procedure_gives_16_to_18_calendar_days_on_paper():
-    durations = procedure.paper_durations(procedure.load_procedure()).set_index("key")
+    durations = procedure.paper_durations(data.load_procedure()).set_index("key")
     assert (durations.loc["rvt+aa", "calendar_days_low"], durations.loc["rvt+aa", "calendar_days_high"]) == (16, 18)
     assert durations.loc["aa", "calendar_days_high"] == 8
 
 
 def test_published_tp_timeline_ends_4_march_2027_and_stock_is_sorted():
-    assert procedure.tp_dates(procedure.load_tp_timeline())["end"] == date(2027, 3, 4)
-    stock = procedure.load_tp_stock()
+    assert protection.tp_dates(data.load_tp_timeline())["end"] == date(2027, 3, 4)
+    stock = data.load_tp_stock()
     assert stock["date"].is_monotonic_increasing and (stock["value"] > 0).all()
 
 
 def test_published_rules_have_current_and_planned_values():
-    rules = procedure.load_rules()
-    assert procedure.rule_value(rules, "work-waiting-time", "planned") == "3"
-    assert procedure.rule_value(rules, "naturalisation-term", "current") == "5"
-    assert procedure.cefr_steps(procedure.rule_value(rules, "naturalisation-language", "current"),
-                                procedure.rule_value(rules, "naturalisation-language", "planned")) == 1
+    rules = data.load_rules()
+    assert agreement.rule_value(rules, "work-waiting-time", "planned") == "3"
+    assert agreement.rule_value(rules, "naturalisation-term", "current") == "5"
+    assert agreement.cefr_steps(agreement.rule_value(rules, "naturalisation-language", "current"),
+                                agreement.rule_value(rules, "naturalisation-language", "planned")) == 1
     claim_value = claim_band(3)
-    assert claim_value[0] <= float(procedure.rule_value(rules, "work-waiting-time", "planned")) <= claim_value[1]
+    assert claim_value[0] <= float(agreement.rule_value(rules, "work-waiting-time", "planned")) <= claim_value[1]
 
 
 def test_paper_vs_practice_segments_are_contiguous():
-    data = procedure.paper_vs_practice(procedure.load_procedure(), procedure.load_waiting(),
-                                       procedure.paper_durations(procedure.load_procedure()))
-    for _, bar in data.groupby("bar", sort=False):
+    chart = procedure.paper_vs_practice(data.load_procedure(), data.load_waiting(),
+                                       procedure.paper_durations(data.load_procedure()))
+    for _, bar in chart.groupby("bar", sort=False):
         assert bar["start_weeks"].iloc[0] == 0
         assert list(bar["start_weeks"].iloc[1:]) == pytest.approx(list(bar["end_weeks"].iloc[:-1]), abs=0.01)
-    assert data.loc[data["bar"] == "paper", "end_weeks"].max() == pytest.approx(16 / 7, abs=0.01)
+    assert chart.loc[chart["bar"] == "paper", "end_weeks"].max() == pytest.approx(16 / 7, abs=0.01)
 
 
 
 def test_practice_waits_are_cumulative_for_both_dates():
-    timeline = procedure.paper_vs_practice(procedure.load_procedure(), procedure.load_waiting(),
-                                           procedure.paper_durations(procedure.load_procedure()))
+    timeline = procedure.paper_vs_practice(data.load_procedure(), data.load_waiting(),
+                                           procedure.paper_durations(data.load_procedure()))
     waits = procedure.practice_waits(timeline).set_index("bar")
     assert waits.at["practice-2024", "weeks_to_second_interview"] == pytest.approx(19 + 48)
     assert waits.at["practice-2024", "qualifier"] == ""
@@ -242,24 +242,24 @@ def test_rule_quantity_and_plan_date():
                           "source_id": ["a", "b;c", "d"], "quote": ["q"] * 3})
     sources = pd.DataFrame({"source_id": ["a", "b", "c", "d"],
                             "date_published": ["2020-01-01", "2025-11-03", "2025-10-01", ""]})
-    assert procedure.rule_quantity(rules, "w", "planned") == "3 months"
-    assert procedure.rule_quantity(rules, "w", "current", "nl") == "6 maanden"
-    assert procedure.rule_quantity(rules, "l", "planned") == "B1"
-    assert procedure.plan_date(rules, sources, "C16") == "2025-10-01"
-    assert procedure.plan_date(rules, sources, "C16", "current") == "2020-01-01"
+    assert agreement.rule_quantity(rules, "w", "planned") == "3 months"
+    assert agreement.rule_quantity(rules, "w", "current", "nl") == "6 maanden"
+    assert agreement.rule_quantity(rules, "l", "planned") == "B1"
+    assert agreement.plan_date(rules, sources, "C16") == "2025-10-01"
+    assert agreement.plan_date(rules, sources, "C16", "current") == "2020-01-01"
     with pytest.raises(ValueError):
-        procedure.plan_date(rules, sources, "C17")
+        agreement.plan_date(rules, sources, "C17")
     with pytest.raises(KeyError):
-        procedure.rule_quantity(rules, "w", "eu-maximum")
+        agreement.rule_quantity(rules, "w", "eu-maximum")
 
 
 def test_tp_title_says_ukrainians_only_for_the_ua_series():
-    published = procedure.tp_primary_stock(PUBLISHED_STOCK)
-    assert procedure.tp_title_subject(published, "en").startswith("People with temporary protection")
-    assert "alle nationaliteiten" in procedure.tp_title_subject(published, "nl")
+    published = protection.tp_primary_stock(PUBLISHED_STOCK)
+    assert protection.tp_title_subject(published).en.startswith("People with temporary protection")
+    assert "alle nationaliteiten" in protection.tp_title_subject(published).nl
     ua = published.assign(citizen="UA")
-    assert procedure.tp_title_subject(ua, "en").startswith("Ukrainians")
-    assert procedure.tp_title_subject(ua, "nl").startswith("Oekraïners")
+    assert protection.tp_title_subject(ua).en.startswith("Ukrainians")
+    assert protection.tp_title_subject(ua).nl.startswith("Oekraïners")
 
 # --- C15: Eurostat migr_asytpsm pick-up ------------------------------------------------------------
 
@@ -295,20 +295,20 @@ PUBLISHED_STOCK = pd.DataFrame({"date": ["2022-03-31", "2022-12-31", "2024-03-31
 
 
 def test_month_end_handles_leap_years():
-    assert procedure.month_end("2024-02") == "2024-02-29"
-    assert procedure.month_end("2023-02") == "2023-02-28"
-    assert procedure.month_end("2022-12") == "2022-12-31"
+    assert protection.month_end("2024-02") == "2024-02-29"
+    assert protection.month_end("2023-02") == "2023-02-28"
+    assert protection.month_end("2022-12") == "2022-12-31"
 
 
 def test_eurostat_tp_stock_uses_the_registered_extract_and_none_without(monkeypatch):
     from factcheck.sources import eurostat
     asked = []
     monkeypatch.setattr(eurostat, "latest", lambda dataset, sources=None: asked.append(dataset))
-    assert procedure.eurostat_tp_stock() is None
+    assert protection.eurostat_tp_stock() is None
     assert asked == ["migr_asytpsm"]
     monkeypatch.setattr(eurostat, "latest",
                         lambda dataset, sources=None: _tp_raw() if dataset == "migr_asytpsm" else None)
-    stock = procedure.eurostat_tp_stock()
+    stock = protection.eurostat_tp_stock()
     assert stock.attrs["source_id"] == TP_SOURCE_ID and set(stock["source_id"]) == {TP_SOURCE_ID}
     assert set(stock["geo"]) == {"NL"}                             # Belgium dropped
     ua = stock[stock["citizen"] == "UA"].set_index("date")["value"]
@@ -318,54 +318,138 @@ def test_eurostat_tp_stock_uses_the_registered_extract_and_none_without(monkeypa
 
 
 def test_primary_stock_is_eurostat_ua_when_present_else_published():
-    eurostat_stock = procedure.eurostat_tp_frame(_tp_raw())
-    primary = procedure.tp_primary_stock(PUBLISHED_STOCK, eurostat_stock)
-    assert set(primary["citizen"]) == {"UA"} and set(primary["basis"]) == {procedure.EUROSTAT_BASIS}
+    eurostat_stock = protection.eurostat_tp_frame(_tp_raw())
+    primary = protection.tp_primary_stock(PUBLISHED_STOCK, eurostat_stock)
+    assert set(primary["citizen"]) == {"UA"} and set(primary["basis"]) == {protection.EUROSTAT_BASIS}
     assert list(primary["value"]) == [25000, 100000, 116000]
     # an extract without UA rows falls back to all citizenships
     only_total = eurostat_stock[eurostat_stock["citizen"] == "TOTAL"]
-    assert set(procedure.tp_primary_stock(PUBLISHED_STOCK, only_total)["citizen"]) == {"TOTAL"}
-    published = procedure.tp_primary_stock(PUBLISHED_STOCK, None)
+    assert set(protection.tp_primary_stock(PUBLISHED_STOCK, only_total)["citizen"]) == {"TOTAL"}
+    published = protection.tp_primary_stock(PUBLISHED_STOCK, None)
     assert list(published["value"]) == list(PUBLISHED_STOCK["value"])
-    assert set(published["basis"]) == {procedure.PUBLISHED_BASIS}
+    assert set(published["basis"]) == {protection.PUBLISHED_BASIS}
 
 
 def test_share_of_latest_follows_the_eurostat_series():
-    primary = procedure.tp_primary_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw()))
-    series = procedure.stock_series(primary, TIMELINE).set_index("date")
+    primary = protection.tp_primary_stock(PUBLISHED_STOCK, protection.eurostat_tp_frame(_tp_raw()))
+    series = protection.stock_series(primary, TIMELINE).set_index("date")
     assert series.loc["2022-12-31", "share_of_latest"] == pytest.approx(100000 / 116000, abs=0.001)
     assert series.loc["2022-12-31", "citizen"] == "UA"
-    assert procedure.stock_growth(series.reset_index()) == {"date": "2022-12-31", "level": 100000,
+    assert protection.stock_growth(series.reset_index()) == {"date": "2022-12-31", "level": 100000,
                                                            "max_rise_after": 16000, "max_after": 116000}
 
 
 def test_reconcile_published_against_eurostat_total():
-    table = procedure.reconcile_tp_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw())).set_index("date")
+    table = protection.reconcile_tp_stock(PUBLISHED_STOCK, protection.eurostat_tp_frame(_tp_raw())).set_index("date")
     assert table.loc["2022-12-31", "difference"] == 109820 - 110000
     assert table.loc["2024-08-31", "difference"] == 117905 - 118000
     assert table.loc["2024-08-31", "ua_share_pct"] == pytest.approx(100 * 116000 / 118000, abs=0.05)
     assert pd.isna(table.loc["2024-03-31", "eurostat_total"])      # Eurostat has 2024-02, not 2024-03
-    empty = procedure.reconcile_tp_stock(PUBLISHED_STOCK, None)
+    empty = protection.reconcile_tp_stock(PUBLISHED_STOCK, None)
     assert empty["eurostat_total"].isna().all() and empty["difference"].isna().all()
     assert list(empty["published"]) == list(PUBLISHED_STOCK["value"])
 
 
 def test_tp_basis_names_the_source_the_share_rests_on():
-    with_extract = procedure.tp_basis(procedure.tp_primary_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw())))
-    assert TP_SOURCE_ID in with_extract["en"] and "citizens of Ukraine" in with_extract["en"]
-    assert TP_SOURCE_ID in with_extract["nl"] and TP_SOURCE_ID in with_extract["chart_source_en"]
-    without = procedure.tp_basis(procedure.tp_primary_stock(PUBLISHED_STOCK, None))
-    assert "no Eurostat extract registered" in without["en"] and "published-src" in without["en"]
-    assert "geen Eurostat-extract" in without["nl"]
-    assert "none registered" in procedure.tp_pickup_text(None, procedure.tp_primary_stock(PUBLISHED_STOCK, None))
-    text = procedure.tp_pickup_text(procedure.eurostat_tp_frame(_tp_raw()),
-                                    procedure.tp_primary_stock(PUBLISHED_STOCK, procedure.eurostat_tp_frame(_tp_raw())))
+    with_extract = protection.tp_basis(protection.tp_primary_stock(PUBLISHED_STOCK, protection.eurostat_tp_frame(_tp_raw())))
+    assert TP_SOURCE_ID in with_extract["text"].en and "citizens of Ukraine" in with_extract["text"].en
+    assert TP_SOURCE_ID in with_extract["text"].nl and TP_SOURCE_ID in with_extract["chart_source"].en
+    without = protection.tp_basis(protection.tp_primary_stock(PUBLISHED_STOCK, None))
+    assert "no Eurostat extract registered" in without["text"].en and "published-src" in without["text"].en
+    assert "geen Eurostat-extract" in without["text"].nl
+    assert "none registered" in protection.tp_pickup_text(None, protection.tp_primary_stock(PUBLISHED_STOCK, None))
+    text = protection.tp_pickup_text(protection.eurostat_tp_frame(_tp_raw()),
+                                    protection.tp_primary_stock(PUBLISHED_STOCK, protection.eurostat_tp_frame(_tp_raw())))
     assert f"{TP_SOURCE_ID} found, 3 months 2022-03 to 2024-08" in text
 
 
 def test_chart_points_keep_a_short_series_and_thin_a_monthly_one():
     short = pd.DataFrame({"date": ["2022-03-31", "2022-12-31", "2024-08-31"]})
-    assert list(procedure.chart_points(short)["date"]) == list(short["date"])
-    months = [procedure.month_end(str(p)) for p in pd.period_range("2022-03", "2025-11", freq="M")]
-    thinned = procedure.chart_points(pd.DataFrame({"date": months}))
+    assert list(protection.chart_points(short)["date"]) == list(short["date"])
+    months = [protection.month_end(str(p)) for p in pd.period_range("2022-03", "2025-11", freq="M")]
+    thinned = protection.chart_points(pd.DataFrame({"date": months}))
     assert list(thinned["date"]) == ["2022-03-31", "2022-12-31", "2023-12-31", "2024-12-31", "2025-11-30"]
+
+
+# --- the claim records (checks.check_cNN) ------------------------------------------------------------
+
+def _with_general_procedure(proc, days):
+    """The published procedure table with the general procedure since 2021 set at `days` working days."""
+    changed = proc.copy()
+    row = (changed["item"] == "general-procedure") & (changed["regime"] == "since-2021")
+    changed.loc[row, "value"] = float(days)
+    return changed
+
+
+def test_c14_counterfactual_longer_general_procedure_flips_every_sentence():
+    """With a 12-working-day general procedure (16-18 calendar days alone, 24-26 with rest and preparation)
+    no reading is under two weeks: the verdict moves, and the conclusion and why-text follow in both
+    languages with the new figures. A sentence typed by hand would not change."""
+    proc, waiting = data.load_procedure(), data.load_waiting()
+    now = checks.check_c14(proc, waiting)
+    then = checks.check_c14(_with_general_procedure(proc, 12), waiting)
+    assert now.verdict == "definition-dependent"
+    assert then.verdict == "inaccurate" and then.verdict != now.verdict
+    for field in ("conclusion", "why"):
+        for lang in ("en", "nl"):
+            assert getattr(then, field)[lang] != getattr(now, field)[lang], (field, lang)
+    assert "24-26" in then.conclusion.en and "24-26" in then.conclusion.nl
+    assert "12 working days" in then.conclusion.en and "12 werkdagen" in then.conclusion.nl
+    assert "24-26" in then.why.en and "24-26" in then.why.nl
+    assert "16-18" in now.conclusion.en and "16-18" in now.conclusion.nl
+    assert then.label.en in then.why.en and then.label.nl in then.why.nl
+    assert then.primary.label.startswith("rest and preparation (at least 6 working days) + general procedure (12)")
+
+
+def test_c14_shorter_procedure_reads_as_accurate_in_words():
+    proc, waiting = data.load_procedure(), data.load_waiting()
+    shorter = proc.copy()
+    shorter.loc[shorter["item"] == "rest-and-preparation", "value"] = 1.0
+    shorter.loc[shorter["item"] == "general-procedure-extension", "value"] = 1.0
+    check = checks.check_c14(shorter, waiting)
+    assert check.verdict == "accurate"
+    assert "less than two weeks" in check.conclusion.en and "korter dan twee weken" in check.conclusion.nl
+
+
+def test_published_checks_reproduce_the_verdicts_and_rows():
+    register = registers.load_sources()
+    rules, agreement_table = data.load_rules(), data.load_agreement()
+    timeline, stock = data.load_tp_timeline(), data.load_tp_stock()
+    found = [checks.check_c14(data.load_procedure(), data.load_waiting()),
+             checks.check_c15(timeline, protection.tp_primary_stock(stock), stock, register),
+             checks.check_c16(rules, agreement_table, register), checks.check_c17(rules, agreement_table, register),
+             checks.check_c18(rules, agreement_table), checks.check_c19(data.load_research())]
+    assert [c.verdict for c in found] == ["definition-dependent", "accurate-needs-context", "unverifiable",
+                                         "unverifiable", "unverifiable", "accurate-needs-context"]
+    for check in found:
+        row = check.row()
+        assert row["why_en"] and row["why_nl"] and row["conclusion_en"] and row["conclusion_nl"]
+        assert check.label.en in check.why.en and check.label.nl in check.why.nl
+        assert all(c.en and c.nl for c in check.context)
+    c15 = found[1]
+    assert c15.readings[0].source_ids and c15.readings[0].vintage.startswith("end date 2027-03-04")
+    assert "4.2-5.0" in c15.conclusion.en and "4,2-5,0" in c15.conclusion.nl
+
+
+def test_c15_context_follows_the_end_date():
+    timeline, stock = data.load_tp_timeline(), data.load_tp_stock()
+    later = pd.concat([timeline, pd.DataFrame([{"event": "extended-until", "date": "2028-03-04", "source_id": "s",
+                                                "quote": "q"}])], ignore_index=True)
+    check = checks.check_c15(later, protection.tp_primary_stock(stock), stock)
+    assert check.verdict == "accurate-needs-context"     # 5.2-6.0 years still overlaps 4.5-5.5
+    assert "4 March 2028" in check.conclusion.en and "4 maart 2028" in check.conclusion.nl
+    assert "all of them reach five full years" in check.conclusion.en
+
+
+def test_c16_refuses_to_stay_unverifiable_once_the_agreement_text_is_registered():
+    rules = data.load_rules()
+    agreement_table = pd.concat([data.load_agreement(), pd.DataFrame([{"item": "text:C16", "value": "x",
+                                                                       "source_id": "s", "quote": "q"}])])
+    with pytest.raises(ValueError, match="C16"):
+        checks.check_c16(rules, agreement_table, registers.load_sources())
+
+
+def test_c19_without_findings_says_so_in_both_languages():
+    check = checks.check_c19(_research([("method", "literature review")]))
+    assert check.verdict == "unverifiable"
+    assert "No research findings" in check.conclusion.en and "geen onderzoeksbevindingen" in check.conclusion.nl

@@ -1,9 +1,10 @@
-"""Tests for factcheck.hosting (claim C20): hand-made UNHCR and World Bank tables with known
-ranks, plus checks on the committed extracts."""
+"""Tests for factcheck.topics.national_policy.hosting (claim C20): hand-made UNHCR and World Bank tables with
+known ranks, checks on the committed extracts, and a counterfactual C20."""
 import pandas as pd
 import pytest
 
-from factcheck import hosting
+from factcheck.rules import assess_statement
+from factcheck.topics.national_policy import checks, hosting
 from factcheck.sources import snapshots
 
 
@@ -83,33 +84,31 @@ def test_check_named_rule_all_partly_none():
     lbn = _ranks([30, 30, 30], [1, 2, 3], "LBN")
     ken = _ranks([12, 16, 19], [41, 51, 53], "KEN")
     # all three count -> holds
-    holds, evidence, context, status = hosting.check_named(pd.concat([pak, lbn, _ranks([8, 9, 10], [41, 51, 53], "KEN")]))
-    assert holds is True and context == [] and list(status["status"]) == ["top", "top", "top"]
-    assert "3 of 3 count" in evidence
+    named = hosting.check_named(pd.concat([pak, lbn, _ranks([8, 9, 10], [41, 51, 53], "KEN")]))
+    assert named.holds is True and named.rows("outside") == [] and list(named.status["status"]) == ["top"] * 3
+    assert "3 of 3 count" in named.evidence
     # two of three -> partly (was True under the old majority rule)
-    holds, evidence, context, status = hosting.check_named(pd.concat([pak, lbn, ken]))
-    assert holds == "partly"
-    assert list(status["status"]) == ["top", "top", "outside"]
-    assert context == ["KEN is not in the top 10: ranks 12-19 by number and 41-53 per inhabitant"]
-    assert "2 of 3 count" in evidence and "outside the top 10: KEN (ranks 12-19" in evidence
-    assert "best rank" not in " ".join(context)
+    named = hosting.check_named(pd.concat([pak, lbn, ken]))
+    assert named.holds == "partly"
+    assert list(named.status["status"]) == ["top", "top", "outside"]
+    assert [(r.coa_iso, r.rank_total_range, r.rank_per_1000_range) for r in named.rows("outside")] == [
+        ("KEN", "12-19", "41-53")]
+    assert "2 of 3 count" in named.evidence and "outside the top 10: KEN (ranks 12-19" in named.evidence
     # one of three -> still partly
-    holds, _, context, _ = hosting.check_named(pd.concat([pak, _ranks([30] * 3, [30] * 3, "LBN"), ken]))
-    assert holds == "partly" and len(context) == 2
+    named = hosting.check_named(pd.concat([pak, _ranks([30] * 3, [30] * 3, "LBN"), ken]))
+    assert named.holds == "partly" and len(named.rows("outside")) == 2
     # none -> False; a rank of 11 in one definition is enough to be outside
-    holds, _, _, status = hosting.check_named(_ranks([11, 16, 25], [41, 51, 53]))
-    assert holds is False and status["status"].iloc[0] == "outside"
+    named = hosting.check_named(_ranks([11, 16, 25], [41, 51, 53]))
+    assert named.holds is False and named.status["status"].iloc[0] == "outside"
     # a single rank is shown without a range
-    _, evidence, _, status = hosting.check_named(_ranks([5, 5, 5], [1, 1, 1], "PAK"))
-    assert status["rank_total_range"].iloc[0] == "5" and "ranks 5 by number and 1 per inhabitant" in evidence
+    named = hosting.check_named(_ranks([5, 5, 5], [1, 1, 1], "PAK"))
+    assert named.status["rank_total_range"].iloc[0] == "5" and "ranks 5 by number and 1 per inhabitant" in named.evidence
 
 
 def test_check_named_partly_is_misleading_in_the_shared_rule():
-    from factcheck import rules
-
-    holds, evidence, context, _ = hosting.check_named(pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"),
-                                                                 _ranks([12, 16, 19], [41, 51, 53], "KEN")]))
-    assert rules.assess_statement(holds, evidence, context).verdict == "misleading"
+    named = hosting.check_named(pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"),
+                                           _ranks([12, 16, 19], [41, 51, 53], "KEN")]))
+    assert assess_statement(named.holds, named.evidence).verdict == "misleading"
 
 
 def test_combine_examples():
@@ -165,7 +164,50 @@ def test_real_extracts_c20_is_partly():
     unrwa = snapshots.load_extract("unhcr-unrwa-2025.12.1")
     wb = snapshots.load_extract("worldbank-population")
     ranks = pd.concat([hosting.named_ranks(hosting.host_table(population, unrwa, wb, year)) for year in (2024, 2025)])
-    holds, _, context, status = hosting.check_named(ranks)
-    assert holds == "partly"
-    assert list(status.loc[status["status"] == "outside", "coa_iso"]) == ["KEN"]
-    assert context == ["Kenya is not in the top 10: ranks 12-19 by number and 41-53 per inhabitant"]
+    named = hosting.check_named(ranks)
+    assert named.holds == "partly"
+    assert [(r.name, r.rank_total_range, r.rank_per_1000_range) for r in named.rows("outside")] == [
+        ("Kenya", "12-19", "41-53")]
+
+
+def _hosts(scale_kenya=1.0):
+    """{(vintage, year): host_table} from the committed extracts, Kenya's refugees multiplied by `scale_kenya`."""
+    wb = snapshots.load_extract("worldbank-population")
+    hosts = {}
+    for vintage in hosting.VINTAGES:
+        population = snapshots.load_extract(f"unhcr-population-{vintage}").copy()
+        kenya = population["coa_iso"] == "KEN"
+        population.loc[kenya, "refugees"] = (population.loc[kenya, "refugees"].astype("float64") * scale_kenya) \
+            .round().astype("Int64")
+        unrwa = snapshots.load_extract(f"unhcr-unrwa-{vintage}")
+        for year in hosting.YEARS:
+            hosts[(vintage, year)] = hosting.host_table(population, unrwa, wb, year)
+    return hosts
+
+
+def test_c20_counterfactual_kenya_in_the_top_ten_flips_every_sentence():
+    """With ten times Kenya's refugees Kenya is a top-10 host by number: all three examples count, the
+    verdict moves from misleading to accurate and the conclusion and why-text follow in both languages,
+    naming Kenya's new ranks. A sentence typed by hand would not change."""
+    now, then = checks.check_c20(_hosts()), checks.check_c20(_hosts(10.0))
+    assert now.verdict == "misleading" and then.verdict == "accurate"
+    for field in ("conclusion", "why"):
+        for lang in ("en", "nl"):
+            assert getattr(then, field)[lang] != getattr(now, field)[lang], (field, lang)
+    kenya = hosting.check_named(hosting.vintage_ranks(_hosts(10.0)).query("vintage == '2025.12.1'")).status \
+        .set_index("coa_iso").loc["KEN"]
+    assert kenya["status"] == "top"
+    assert f"Kenya (rank {kenya['rank_total_range']} by number)" in then.conclusion.en
+    assert f"Kenia (plaats {kenya['rank_total_range']} naar aantal)" in then.conclusion.nl
+    assert then.conclusion.en.startswith("All 3 examples") and then.conclusion.nl.startswith("Alle 3 voorbeelden")
+    assert then.label.en in then.why.en and then.label.nl in then.why.nl
+    assert now.context and not then.context
+
+
+def test_c20_published_conclusion_is_the_recorded_one():
+    check = checks.check_c20(_hosts())
+    assert check.conclusion.en == ("2 of the 3 examples are among the ten largest refugee hosts in 2024-2025: Pakistan "
+                                   "(rank 5-9 by number) and Lebanon (rank 1-3 per inhabitant); Kenya is a large host but "
+                                   "ranks 12-19 by number and 41-53 per inhabitant, outside the top 10.")
+    assert "Libanon (plaats 1-3 per inwoner)" in check.conclusion.nl
+    assert check.why.en.endswith("give the same picture.")
