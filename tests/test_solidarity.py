@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 
 from factcheck.sources import eurostat, snapshots
-from factcheck import solidarity
+from factcheck.core.registers import load_claims
+from factcheck.topics.solidarity import checks, compare, data, key as refkey
+from factcheck.topics.solidarity.settings import DATA_YEARS, DEFENSIBLE_YEARS, Inputs, Settings
 from factcheck.core.errors import InputError
 from factcheck.rules import claim_band
 
@@ -19,14 +21,14 @@ def frame(rows):
 # --- the reference key (Annex I) ------------------------------------------------------------------
 
 def test_key_is_half_population_share_plus_half_gdp_share():
-    key = solidarity.reference_key(frame([("AAA", "A", 300.0, 100.0), ("BBB", "B", 100.0, 300.0)]))
+    key = refkey.reference_key(frame([("AAA", "A", 300.0, 100.0), ("BBB", "B", 100.0, 300.0)]))
     shares = dict(zip(key["iso3"], key["key"]))
     assert shares["AAA"] == pytest.approx(0.5 * 0.75 + 0.5 * 0.25)
     assert shares["BBB"] == pytest.approx(0.5)
 
 
 def test_key_with_three_states_known_answer_and_sum_one():
-    key = solidarity.reference_key(frame([("AAA", "A", 50.0, 20.0), ("BBB", "B", 30.0, 30.0),
+    key = refkey.reference_key(frame([("AAA", "A", 50.0, 20.0), ("BBB", "B", 30.0, 30.0),
                                           ("CCC", "C", 20.0, 50.0)]))
     shares = dict(zip(key["iso3"], key["key"]))
     assert shares == pytest.approx({"AAA": 0.35, "BBB": 0.30, "CCC": 0.35})
@@ -38,20 +40,20 @@ def test_key_does_not_depend_on_the_currency_of_gdp():
     """A single exchange rate multiplies every GDP by one factor: the shares do not move."""
     base = frame([("AAA", "A", 50.0, 20.0), ("BBB", "B", 30.0, 33.0), ("CCC", "C", 20.0, 47.0)])
     in_other_currency = base.assign(gdp=base["gdp"] * 1.0813)
-    assert solidarity.reference_key(base)["key"].tolist() == \
-        pytest.approx(solidarity.reference_key(in_other_currency)["key"].tolist())
+    assert refkey.reference_key(base)["key"].tolist() == \
+        pytest.approx(refkey.reference_key(in_other_currency)["key"].tolist())
 
 
 def test_key_rejects_empty_or_non_positive_inputs():
     with pytest.raises(ValueError):
-        solidarity.reference_key(frame([]))
+        refkey.reference_key(frame([]))
     with pytest.raises(ValueError):
-        solidarity.reference_key(frame([("AAA", "A", 0.0, 10.0), ("BBB", "B", 5.0, 10.0)]))
+        refkey.reference_key(frame([("AAA", "A", 0.0, 10.0), ("BBB", "B", 5.0, 10.0)]))
 
 
 def test_conversion_sensitivity_moves_the_share_the_right_way():
     inputs = frame([("NLD", "N", 10.0, 10.0), ("BBB", "B", 90.0, 90.0)])
-    result = solidarity.conversion_sensitivity(inputs, shift=0.10)
+    result = refkey.conversion_sensitivity(inputs, shift=0.10)
     assert result["base"] == pytest.approx(0.10)
     assert result["others_up"] < result["base"] < result["others_down"]
     assert result["others_up"] == pytest.approx(0.5 * 0.1 + 0.5 * 10 / (10 + 99))
@@ -66,17 +68,17 @@ def test_key_inputs_names_the_country_without_data():
     population = long({"AAA": 1.0, "BBB": 2.0}, 2024)
     gdp = long({"AAA": 1.0}, 2023)
     with pytest.raises(InputError, match="no gdp for BBB in 2023"):
-        solidarity.key_inputs(population, gdp, ("AAA", "BBB"), 2024, 2023)
+        refkey.key_inputs(population, gdp, ("AAA", "BBB"), 2024, 2023)
     with pytest.raises(InputError, match="no population for AAA in 2022"):
-        solidarity.key_inputs(population, gdp, ("AAA",), 2022, 2023)
+        refkey.key_inputs(population, gdp, ("AAA",), 2022, 2023)
 
 
 # --- groups, pools and the claims on synthetic inputs ------------------------------------------------
 
-UNDER = solidarity.UNDER_PRESSURE
+UNDER = data.UNDER_PRESSURE
 
 
-def classification(nl_category=solidarity.AT_RISK):
+def classification(nl_category=data.AT_RISK):
     rows = [(iso, name, UNDER) for iso, name in (("CYP", "Cyprus"), ("GRC", "Greece"), ("ITA", "Italy"),
                                                  ("ESP", "Spain"))]
     if nl_category:
@@ -85,21 +87,23 @@ def classification(nl_category=solidarity.AT_RISK):
     return table.assign(decision="Decision X", period="P", source_id="s")
 
 
+DATES = {"council-pr-2025-12-08-solidarity-pool": "2025-12-08",
+         "bta-2025-11-11-commission-annual-report": "2025-11-11"}
 PARTICIPATION = pd.DataFrame([{"iso3": "DNK", "country_en": "Denmark", "in_solidarity_mechanism": "no",
                                "source_id": "s"}])
 
 
 def test_group_members():
-    members = {g: solidarity.group_members(g, PARTICIPATION, classification()) for g in solidarity.GROUPS}
+    members = {g: refkey.group_members(g, PARTICIPATION, classification()) for g in refkey.GROUPS}
     assert len(members["eu-27"]) == 27
     assert members["ammr-26"] == tuple(i for i in snapshots.EU27 if i != "DNK")
     assert set(snapshots.EU27) - set(members["contributors-23"]) == {"CYP", "GRC", "ITA", "ESP"}
     assert len(members["contributors-22"]) == 22
     with pytest.raises(ValueError):
-        solidarity.group_members("eu-28", PARTICIPATION, classification())
+        refkey.group_members("eu-28", PARTICIPATION, classification())
 
 
-def synthetic_inputs(nl_category=solidarity.AT_RISK):
+def synthetic_inputs(nl_category=data.AT_RISK):
     """Every Member State equal (population 10, GDP 10): over EU-26 each key is 1/26."""
     values = {iso: 10.0 for iso in snapshots.EU27}
     population = pd.concat([long(values, y) for y in (2024, 2023, 2022)], ignore_index=True)
@@ -109,8 +113,10 @@ def synthetic_inputs(nl_category=solidarity.AT_RISK):
          "eur": 520000000, "source_id": "s"},
         {"pool_id": "council-2026", "label_en": "2026", "label_nl": "2026", "year": 2026, "relocations": 28600,
          "eur": 572000000, "source_id": "s"}]).astype({"year": "Int64"})
-    figures = pd.DataFrame([{"figure_id": "first-cycle-year", "value": 2026.0}]).set_index("figure_id")
-    return solidarity.Inputs(population, gdp, pools, figures, PARTICIPATION, classification(nl_category))
+    figures = pd.DataFrame([{"figure_id": "first-cycle-year", "value": 2026.0, "date": "2026-06-12",
+                             "source_id": "council-pr-2025-12-08-solidarity-pool"}]).set_index(
+        "figure_id")
+    return Inputs(population, gdp, pools, figures, PARTICIPATION, classification(nl_category), dates=DATES)
 
 
 def claim(value, period, qualifier="about"):
@@ -120,60 +126,60 @@ def claim(value, period, qualifier="about"):
 
 def test_indicative_share_and_price_per_relocation():
     pool = pd.Series({"relocations": 30000, "eur": 600000000})
-    assert solidarity.indicative_share(0.05, pool) == pytest.approx({"people": 1500, "eur": 30e6})
-    assert solidarity.price_per_relocation(pool) == 20000
+    assert refkey.indicative_share(0.05, pool) == pytest.approx({"people": 1500, "eur": 30e6})
+    assert refkey.price_per_relocation(pool) == 20000
 
 
 def test_pool_for_year_none_before_the_first_cycle():
     inputs = synthetic_inputs()
-    assert solidarity.pool_for_year(inputs, 2025) is None
-    assert solidarity.pool_for_year(inputs, 2026)["pool_id"] == "council-2026"
-    assert solidarity.pool_for_year(inputs, 2027) is None
+    assert checks.pool_for_year(inputs, 2025) is None
+    assert checks.pool_for_year(inputs, 2026)["pool_id"] == "council-2026"
+    assert checks.pool_for_year(inputs, 2027) is None
 
 
 def test_c11_year_label_rule_gives_misleading_then_accurate():
-    inputs, settings = synthetic_inputs(), solidarity.Settings()
+    inputs, settings = synthetic_inputs(), Settings()
     # the 2026 pool: 28,600 / 26 = 1,100 for the Netherlands
-    readings = solidarity.c11_readings(inputs, settings, 2025)
+    readings = checks.c11_readings(inputs, settings, 2025)
     assert [(r.kind, r.low) for r in readings] == [("primary", 0), ("comparison", 1100)]
-    assert solidarity.assess_numeric(claim(1100, "2025"), readings).verdict == "misleading"
+    assert checks.assess_numeric(claim(1100, "2025"), readings).verdict == "misleading"
     # the same number with the right year label is accurate
-    right_year = solidarity.c11_readings(inputs, settings, 2026)
+    right_year = checks.c11_readings(inputs, settings, 2026)
     assert right_year[0].low == 1100
-    assert solidarity.assess_numeric(claim(1100, "2026"), right_year).verdict == "accurate"
+    assert checks.assess_numeric(claim(1100, "2026"), right_year).verdict == "accurate"
     # a number matching neither is inaccurate (no pool at all for 2025)
-    assert solidarity.assess_numeric(claim(3000, "2025"), readings).verdict == "inaccurate"
+    assert checks.assess_numeric(claim(3000, "2025"), readings).verdict == "inaccurate"
 
 
 def test_c11_group_setting_moves_the_verdict():
     """Over the 23 contributors the 2026 share is 28,600 / 23 = 1,243: outside 990-1,210."""
     inputs = synthetic_inputs()
-    settings = solidarity.Settings(group="contributors-23")
-    readings = solidarity.c11_readings(inputs, settings, 2025)
+    settings = Settings(group="contributors-23")
+    readings = checks.c11_readings(inputs, settings, 2025)
     assert readings[-1].low == round(28600 / 23)
-    assert solidarity.assess_numeric(claim(1100, "2025"), readings).verdict == "inaccurate"
+    assert checks.assess_numeric(claim(1100, "2025"), readings).verdict == "inaccurate"
 
 
 def test_c12_reads_the_legal_minimum_with_definition_variants():
-    inputs, settings = synthetic_inputs(), solidarity.Settings()
-    readings = solidarity.c12_readings(inputs, settings)
+    inputs, settings = synthetic_inputs(), Settings()
+    readings = checks.c12_readings(inputs, settings)
     assert readings[0].kind == "primary" and readings[0].low == 1000          # 26,000 / 26
     definitions = {r.label: r.low for r in readings[1:]}
     assert all(r.kind == "definition" for r in readings[1:])
     assert round(26000 / 27) in definitions.values()                          # EU-27 variant
-    assert solidarity.assess_numeric(claim(1000, "per year"), readings).verdict == "accurate"
-    assert solidarity.assess_numeric(claim(1600, "per year"), readings).verdict == "overstated"
-    context = solidarity.c12_context(inputs, settings)
-    assert any("EUR 20,000" in item for item in context)                      # 520m / 26,000
-    assert not any("Council set" in item for item in context)                 # 2026 pool is not smaller here
+    assert checks.assess_numeric(claim(1000, "per year"), readings).verdict == "accurate"
+    assert checks.assess_numeric(claim(1600, "per year"), readings).verdict == "overstated"
+    context = checks.c12_context(inputs, settings)
+    assert any("EUR 20,000" in item.en and "EUR 20.000" in item.nl for item in context)   # 520m / 26,000
+    assert not any("Council set" in item.en for item in context)              # 2026 pool is not smaller here
 
 
 def test_which_readings_finds_the_pool_that_gives_each_number():
-    inputs, settings = synthetic_inputs(), solidarity.Settings()
+    inputs, settings = synthetic_inputs(), Settings()
     claims = pd.DataFrame([dict(claim(1100, "2025"), claim_id="C11"), dict(claim(1000, "per year"), claim_id="C12")])
-    grid = solidarity.which_readings(inputs, settings, claims)
-    assert len(grid) == 2 * 2 * len(solidarity.GROUPS) * len(solidarity.DATA_YEARS)
-    summary = solidarity.matches_summary(grid).set_index(["claim_id", "pool_id"])
+    grid = compare.which_readings(inputs, settings, claims)
+    assert len(grid) == 2 * 2 * len(refkey.GROUPS) * len(DATA_YEARS)
+    summary = compare.matches_summary(grid).set_index(["claim_id", "pool_id"])
     # band 990-1,210: the 2026 pool gives 1,100 (EU-26) and 1,059 (EU-27); the minimum 1,000 and 963
     assert summary.loc[("C11", "council-2026"), "defensible_matching"] == "4 of 4"
     assert summary.loc[("C11", "legal-minimum"), "defensible_matching"] == "2 of 4"
@@ -181,17 +187,17 @@ def test_which_readings_finds_the_pool_that_gives_each_number():
 
 
 def test_c13_statement_rule():
-    assert solidarity.c13_assessment(classification(solidarity.AT_RISK)).verdict == "accurate-needs-context"
-    assert solidarity.c13_assessment(classification(None)).verdict == "accurate"
-    assert solidarity.c13_assessment(classification(UNDER)).verdict == "inaccurate"
+    assert checks.c13_assessment(classification(data.AT_RISK)).verdict == "accurate-needs-context"
+    assert checks.c13_assessment(classification(None)).verdict == "accurate"
+    assert checks.c13_assessment(classification(UNDER)).verdict == "inaccurate"
 
 
 def test_settings_defaults_are_defensible_and_sensitivity_marks_them_once():
-    settings = solidarity.Settings()
-    assert solidarity.GROUPS[settings.group].defensible
-    assert (settings.population_year, settings.gdp_year) in solidarity.DEFENSIBLE_YEARS
-    table = solidarity.sensitivity(synthetic_inputs(), settings, pool_ids=("legal-minimum",))
-    assert len(table) == len(solidarity.GROUPS) * len(solidarity.DATA_YEARS)
+    settings = Settings()
+    assert refkey.GROUPS[settings.group].defensible
+    assert (settings.population_year, settings.gdp_year) in DEFENSIBLE_YEARS
+    table = compare.sensitivity(synthetic_inputs(), settings, pool_ids=("legal-minimum",))
+    assert len(table) == len(refkey.GROUPS) * len(DATA_YEARS)
     assert set(table.loc[table["group"] == "ammr-26", "26000_people"]) == {1000}
     assert int(table["settings"].sum()) == 1
 
@@ -242,25 +248,25 @@ def patch_latest(monkeypatch, frames):
 
 def test_eurostat_key_data_is_none_without_both_extracts(monkeypatch):
     calls = patch_latest(monkeypatch, {})
-    assert solidarity.eurostat_key_data() is None
+    assert data.eurostat_key_data() is None
     assert set(calls) == {"demo_pjan", "nama_10_gdp"}
     patch_latest(monkeypatch, {"demo_pjan": eurostat_raw()["demo_pjan"]})
-    assert solidarity.eurostat_key_data() is None               # GDP missing: no mixed key
+    assert data.eurostat_key_data() is None               # GDP missing: no mixed key
 
 
 def test_eurostat_key_data_reads_the_extracts(monkeypatch):
     patch_latest(monkeypatch, eurostat_raw())
-    data = solidarity.eurostat_key_data({"NLD": "Netherlands"})
-    assert (data.source, data.currency, data.source_ids) == ("eurostat", "EUR", [POP_ID, GDP_ID])
-    nl = data.gdp[(data.gdp["iso3"] == "NLD") & (data.gdp["year"] == 2024)].iloc[0]
+    found = data.eurostat_key_data({"NLD": "Netherlands"})
+    assert (found.source, found.currency, found.source_ids) == ("eurostat", "EUR", [POP_ID, GDP_ID])
+    nl = found.gdp[(found.gdp["iso3"] == "NLD") & (found.gdp["year"] == 2024)].iloc[0]
     assert nl["value"] == 20e6 and nl["flag"] == "p" and nl["country_name"] == "Netherlands"
-    assert "GRC" in set(data.population["iso3"]) and "EUU" in set(data.population["iso3"])   # EL, EU27_2020
-    assert set(data.population["year"]) == {2024, 2025}
+    assert "GRC" in set(found.population["iso3"]) and "EUU" in set(found.population["iso3"])   # EL, EU27_2020
+    assert set(found.population["year"]) == {2024, 2025}
 
 
 def eurostat_inputs(monkeypatch, **kwargs):
     patch_latest(monkeypatch, eurostat_raw(**kwargs))
-    return replace(synthetic_inputs(), eurostat=solidarity.eurostat_key_data())
+    return replace(synthetic_inputs(), eurostat=data.eurostat_key_data())
 
 
 def test_the_key_uses_eurostat_when_present(monkeypatch):
@@ -268,11 +274,11 @@ def test_the_key_uses_eurostat_when_present(monkeypatch):
     assert inputs.default_key_source() == "eurostat"
     assert synthetic_inputs().default_key_source() == "worldbank"
     assert inputs.latest_years("eurostat") == (2025, 2024)
-    settings = inputs.settings_for(solidarity.Settings(), "eurostat")
+    settings = inputs.settings_for(Settings(), "eurostat")
     assert (settings.key_source, settings.population_year, settings.gdp_year) == ("eurostat", 2025, 2024)
     # EU-26: 25 states of 10 and the Netherlands 20 -> key 20/270; 27,000 x 20/270 = 2,000
-    assert solidarity.share_of(inputs.key(settings)) == pytest.approx(20 / 270)
-    readings = solidarity.c12_readings(inputs, settings)
+    assert refkey.share_of(inputs.key(settings)) == pytest.approx(20 / 270)
+    readings = checks.c12_readings(inputs, settings)
     assert readings[0].kind == "primary" and "Eurostat population 1 Jan 2025" in readings[0].label
     assert readings[0].low == round(26000 * 20 / 270)
     assert all("Eurostat" in r.label for r in readings[1:])          # variants stay on Eurostat
@@ -284,94 +290,149 @@ def test_latest_year_skips_a_flag_only_cell(monkeypatch):
     inputs = eurostat_inputs(monkeypatch, blank=("demo_pjan", "MT", 2025))
     assert inputs.latest_years("eurostat") == (2024, 2024)
     with pytest.raises(InputError, match=f"{POP_ID}.*no population for MLT in 2025"):
-        inputs.key(solidarity.Settings(key_source="eurostat", population_year=2025, gdp_year=2024))
+        inputs.key(Settings(key_source="eurostat", population_year=2025, gdp_year=2024))
 
 
 def test_eurostat_next_to_the_world_bank(monkeypatch):
     inputs = eurostat_inputs(monkeypatch)
-    settings = inputs.settings_for(solidarity.Settings(), "eurostat")
-    table = solidarity.source_comparison(inputs, settings, pool_ids=("legal-minimum",)).set_index("key_source")
+    settings = inputs.settings_for(Settings(), "eurostat")
+    table = compare.source_comparison(inputs, settings, pool_ids=("legal-minimum",)).set_index("key_source")
     assert list(table.index) == ["eurostat", "worldbank", "difference (eurostat - worldbank)"]
     assert table.loc["eurostat", "used_for_verdicts"] and not table.loc["worldbank", "used_for_verdicts"]
     assert table.loc["worldbank", "nl_key_pct"] == pytest.approx(100 / 26, abs=1e-3)
     assert table.loc["difference (eurostat - worldbank)", "26000_people"] == round(26000 * (20 / 270 - 1 / 26))
-    side = solidarity.key_side_by_side(inputs, settings).set_index("iso3")
+    side = compare.key_side_by_side(inputs, settings).set_index("iso3")
     assert side.loc["NLD", "difference_pp"] == pytest.approx(100 * (20 / 270 - 1 / 26), abs=1e-3)
     assert side.loc["NLD", "eurostat_flags"] == "population e; GDP p"
-    assert solidarity.key_side_by_side(synthetic_inputs(), solidarity.Settings()) is None
-    assert len(solidarity.source_comparison(synthetic_inputs(), solidarity.Settings())) == 1
+    assert compare.key_side_by_side(synthetic_inputs(), Settings()) is None
+    assert len(compare.source_comparison(synthetic_inputs(), Settings())) == 1
 
 
 def test_verdict_text_and_sources_name_the_key_source(monkeypatch):
     inputs = eurostat_inputs(monkeypatch)
-    settings = inputs.settings_for(solidarity.Settings(), "eurostat")
-    en, nl_text = solidarity.c12_conclusion(inputs, settings, claim(1000, "per year"))
+    settings = inputs.settings_for(Settings(), "eurostat")
+    conclusion = checks.check_c12(inputs, settings, claim(1000, "per year")).conclusion
+    en, nl_text = conclusion.en, conclusion.nl
     assert "rests on Eurostat data" in en and POP_ID in en and GDP_ID in en
     assert "berust op gegevens van Eurostat" in nl_text
-    assert solidarity.claim_sources(inputs, "C12")[:3] == ["vwn-letter-2026-02-02", POP_ID, GDP_ID]
-    assert solidarity.claim_sources(inputs, "C13") == solidarity.CLAIM_SOURCES["C13"]
-    assert "Eurostat extracts found" in solidarity.eurostat_status(inputs, settings)
+    assert checks.claim_sources(inputs, "C12")[:3] == ["vwn-letter-2026-02-02", POP_ID, GDP_ID]
+    assert checks.claim_sources(inputs, "C13") == data.CLAIM_SOURCES["C13"]
+    assert "Eurostat extracts found" in compare.eurostat_status(inputs, settings)
     world = synthetic_inputs()
-    en, nl_text = solidarity.c11_conclusion(world, solidarity.Settings(), claim(1100, "2025"))
+    conclusion = checks.check_c11(world, Settings(), claim(1100, "2025")).conclusion
+    en, nl_text = conclusion.en, conclusion.nl
     assert "rests on World Bank data" in en and "no Eurostat extract is registered" in en
     assert "geen Eurostat-extract" in nl_text
-    assert solidarity.claim_sources(world, "C12") == solidarity.CLAIM_SOURCES["C12"]
-    status = solidarity.eurostat_status(world, solidarity.Settings(), {"demo_pjan": None, "nama_10_gdp": None})
+    assert checks.claim_sources(world, "C12") == data.CLAIM_SOURCES["C12"]
+    status = compare.eurostat_status(world, Settings(), {"demo_pjan": None, "nama_10_gdp": None})
     assert status.startswith("Eurostat extracts: none registered")
-    status = solidarity.eurostat_status(world, solidarity.Settings(), {"demo_pjan": POP_ID, "nama_10_gdp": None})
+    status = compare.eurostat_status(world, Settings(), {"demo_pjan": POP_ID, "nama_10_gdp": None})
     assert "only demo_pjan" in status and "nama_10_gdp missing" in status
 
 
 def test_key_source_is_checked():
     with pytest.raises(ValueError, match="key_source"):
-        solidarity.Settings(key_source="imf")
+        Settings(key_source="imf")
     with pytest.raises(ValueError, match="no Eurostat"):
-        synthetic_inputs().key(solidarity.Settings(key_source="eurostat"))
+        synthetic_inputs().key(Settings(key_source="eurostat"))
 
 
 # --- the committed extracts and published tables --------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def real():
-    return solidarity.Inputs.load()
+    return Inputs.load()
 
 
 def test_real_inputs_pick_up_registered_eurostat_extracts(monkeypatch):
     """Inputs.load uses the loader: with extracts the default key source becomes Eurostat,
     and the country names come from the World Bank extract."""
     patch_latest(monkeypatch, eurostat_raw())
-    inputs = solidarity.Inputs.load()
+    inputs = Inputs.load()
     assert inputs.default_key_source() == "eurostat"
-    key = inputs.key(inputs.settings_for(solidarity.Settings(), "eurostat"))
+    key = inputs.key(inputs.settings_for(Settings(), "eurostat"))
     assert key.loc[key["iso3"] == "NLD", "country"].iloc[0] == "Netherlands"
-    assert solidarity.share_of(key) == pytest.approx(20 / 270)
+    assert refkey.share_of(key) == pytest.approx(20 / 270)
 
 
 def test_published_tables_load_and_carry_the_legal_figures(real):
     minimum = real.pool("legal-minimum")
     assert (minimum["relocations"], minimum["eur"]) == (30000, 600000000)
     assert real.pool("council-2026")["relocations"] == 21000
-    assert solidarity.price_per_relocation(minimum) == solidarity.figure(real.figures, "press-price-per-relocation")
-    assert solidarity.categories_of(real.classification) == [solidarity.AT_RISK]
+    assert refkey.price_per_relocation(minimum) == data.figure(real.figures, "press-price-per-relocation")
+    assert checks.categories_of(real.classification) == [data.AT_RISK]
 
 
 def test_real_key_sums_to_one_and_dutch_key_is_about_five_percent(real):
-    key = real.key(solidarity.Settings())
+    key = real.key(Settings())
     assert len(key) == 26 and "DNK" not in set(key["iso3"])
     assert key["key"].sum() == pytest.approx(1.0)
-    assert 0.050 < solidarity.share_of(key) < 0.053
+    assert 0.050 < refkey.share_of(key) < 0.053
 
 
 def test_world_bank_members_add_up_to_its_eu_aggregate(real):
-    check = solidarity.aggregate_check(real, 2024, 2023)
+    check = compare.aggregate_check(real, 2024, 2023)
     assert (check["member_states"] == 27).all()
     assert (check["difference_pct"].abs() < 0.01).all()
 
 
 def test_sensitivity_grid_on_real_data(real):
-    table = solidarity.sensitivity(real, solidarity.Settings())
-    assert len(table) == len(solidarity.GROUPS) * len(solidarity.DATA_YEARS)
+    table = compare.sensitivity(real, Settings())
+    assert len(table) == len(refkey.GROUPS) * len(DATA_YEARS)
     defensible = table[table["defensible"]]
     assert len(defensible) == 4
     band = claim_band(1600, "about")
     assert defensible["30000_people"].between(*band).all()
+
+
+# --- the claim checks: records, texts from the computation, a counterfactual ------------------------------
+
+@pytest.fixture(scope="module")
+def claims():
+    return load_claims().set_index("claim_id", drop=False)
+
+
+def test_checks_are_claim_records_with_sources_and_vintages(real, claims):
+    check11 = checks.check_c11(real, Settings(), claims.loc["C11"])
+    check12 = checks.check_c12(real, Settings(), claims.loc["C12"])
+    check13 = checks.check_c13(real)
+    assert [c.verdict for c in (check11, check12, check13)] == ["misleading", "accurate-needs-context",
+                                                               "accurate-needs-context"]
+    assert check11.assessment.rule.id == "rule 6" and check12.assessment.rule.id == "rule 2"
+    for check in (check11, check12):
+        assert all(r.source_ids and r.vintage and r.vintage_date for r in check.readings)
+        assert check.why.en and check.why.nl and check.reading.nl
+    assert check11.readings[1].vintage_date == "2025-12-23"             # the Council's implementing decision
+    # the typed dates of the conclusions come from the registers
+    assert "12 June 2026" in check11.conclusion.en and "12 juni 2026" in check11.conclusion.nl
+    assert "11 November 2025" in check13.conclusion.en and "11 november 2025" in check13.conclusion.nl
+    assert "Griekenland" in check13.conclusion.nl and "Verdict: Accurate, but needs context" in check13.why.en
+
+
+def test_c13_why_and_conclusion_follow_the_classification(real):
+    moved = replace(real, classification=real.classification.assign(
+        category=real.classification["category"].where(real.classification["iso3"] != "NLD", data.UNDER_PRESSURE)))
+    check = checks.check_c13(moved)
+    assert check.verdict == "inaccurate"
+    assert "lists the Netherlands as under migratory pressure" in check.conclusion.en
+    assert "Onjuist" in check.why.nl and "tegenspreekt" in check.why.nl
+
+
+def test_counterfactual_pool_size_flips_c11_and_every_sentence_follows(real, claims):
+    """With a 2026 pool of 30,000 instead of 21,000 the Dutch share (about 1,542) no longer gives the
+    letter's 'ongeveer 1100': C11 is no longer misleading, and the conclusion and the why-text in both
+    languages say so with the new figure."""
+    base = checks.check_c11(real, Settings(), claims.loc["C11"])
+    pools = real.pools.copy()
+    pools.loc[pools["pool_id"] == "council-2026", "relocations"] = 30000
+    other = checks.check_c11(replace(real, pools=pools, _keys={}), Settings(), claims.loc["C11"])
+    assert base.verdict == "misleading" and other.verdict == "inaccurate"
+    for field in ("conclusion", "why"):
+        for lang in ("en", "nl"):
+            assert getattr(base, field)[lang] != getattr(other, field)[lang], (field, lang)
+    people = round(refkey.share_of(real.key(Settings())) * 30000)
+    assert people == 1542
+    assert "1,542" in other.conclusion.en and "1,542" in other.why.en
+    assert "1.542" in other.conclusion.nl and "1.542" in other.why.nl
+    assert "does not match" in other.conclusion.en and "past niet" in other.conclusion.nl
+    assert "Inaccurate" in other.why.en and "Onjuist" in other.why.nl
