@@ -23,6 +23,7 @@ class Project:
     notebooks: Path = field(init=False)
     claims_file: Path = field(init=False)
     verdicts_file: Path = field(init=False)
+    updates_file: Path = field(init=False)
     letter_file: Path = field(init=False)
     claimreview_file: Path = field(init=False)
     readme_file: Path = field(init=False)
@@ -42,6 +43,7 @@ class Project:
         self.notebooks = self.root / "notebooks"
         self.claims_file = self.data / "claims.csv"
         self.verdicts_file = self.data / "verdicts.csv"
+        self.updates_file = self.data / "updates.csv"      # verdicts that moved (tools/verdict_updates.py)
         # The letter checked, a committed copy registered in data/sources/letter.csv (with its sha256).
         self.letter_file = self.data / "letter" / "vluchtelingenwerk-2026-02-02.txt"
         self.claimreview_file = self.data / "claimreview.jsonld"

@@ -25,7 +25,7 @@ from ..core.errors import BuildError
 # What a staging copy holds, and what a build may publish from it.
 STAGED = ("data", "figures", "notebooks", "report", "README.md", "CITATION.cff", "pyproject.toml")
 # Hand-written inputs: a build reads them and never writes them (a refresh may add some).
-INPUTS = ("data/claims.csv", "data/sources", "data/published", "data/snapshots", "data/letter", "data/text",
+INPUTS = ("data/claims.csv", "data/updates.csv", "data/sources", "data/published", "data/snapshots", "data/letter", "data/text",
           "CITATION.cff", "pyproject.toml", "src")
 # Also watched for edits during a build, never copied into the stage: the package.
 WATCHED = STAGED + ("src",)

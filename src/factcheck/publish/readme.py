@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..core import text
 from ..core.project import project
-from ..core.files import atomic_write_text
+from ..core.files import atomic_write_text, read_csv_strict
 from ..rules import VOCABULARY
 from ..rules.judge import RULES
 from ..rules.standards import SITUATIONS, STANDARDS
@@ -78,9 +78,24 @@ def gallery_markdown() -> str:
     return _markdown_table(pd.DataFrame(rows, columns=["", ""]), html=True) if rows else "(no charts yet)"
 
 
+def updates_markdown() -> str:
+    """The verdicts that moved (data/updates.csv, written by tools/verdict_updates.py), newest first."""
+    if not project().updates_file.exists():
+        return "(no verdict has moved yet)"
+    updates = read_csv_strict(project().updates_file)
+    out = []
+    for (date, note), rows in reversed(list(updates.groupby(["date", "note"], sort=True))):
+        label = {k: v.label_en for k, v in VOCABULARY.items()}
+        table = pd.DataFrame([{"claim": r.claim_id + r.part, "before": label.get(r.before, "(new part)"),
+                               "after": label[r.after], "standard": r.standard, "rule": r.rule_name}
+                              for r in rows.itertuples()])
+        out.append(f"- **{date}.** {note}\n\n" + _markdown_table(table))
+    return "\n\n".join(out)
+
+
 def sections(table: pd.DataFrame) -> dict:
     return {"standards": standards_markdown(), "legend": legend_markdown(), "verdicts": verdicts_markdown(table),
-            "gallery": gallery_markdown()}
+            "gallery": gallery_markdown(), "updates": updates_markdown()}
 
 
 def render(text: str, parts: dict) -> str:
