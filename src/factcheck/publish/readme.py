@@ -81,7 +81,7 @@ def gallery_markdown() -> str:
 def updates_markdown() -> str:
     """The verdicts that moved (data/updates.csv, written by tools/verdict_updates.py), newest first."""
     if not project().updates_file.exists():
-        return "(no verdict has moved yet)"
+        return "(none recorded in data/updates.csv yet; the earlier entries follow)"
     updates = read_csv_strict(project().updates_file)
     out = []
     for (date, note), rows in reversed(list(updates.groupby(["date", "note"], sort=True))):
