@@ -2,7 +2,8 @@
 
 Above the topic modules and the snapshot readers (it asks them for their schemas and extract
 checks), so the registers below need nothing from them."""
-from .. import procedure, recognition, resettlement, solidarity
+from .. import procedure, resettlement, solidarity
+from ..topics.recognition import data as recognition
 from ..core.project import project
 from ..core.registers import check_source_ids, load_claims, load_published, load_sources, verify_extracts
 from ..sources.snapshots import check_extracts
