@@ -372,3 +372,16 @@ def test_counterfactual_eurostat_extract_moves_c07_and_every_sentence_follows(cl
     assert "cannot decide" not in after.conclusion.en and "niet beslissen" not in after.conclusion.nl
     assert "Definition-dependent" in after.why.en and "Hangt af van de definitie" in after.why.nl
     assert source in after.source_ids
+
+
+def test_the_notebook_markdown_names_no_verdict():
+    """Notebook 02 shows results from the checks; its markdown keeps to method (issue 12)."""
+    import json
+    import re
+    from factcheck.core.project import project
+    words = re.compile(r"\b(accurate|inaccurate|needs context|outdated|definition-dependent|overstated|understated|"
+                       r"misleading|unverifiable)\b|rule \d", re.I)
+    cells = json.loads((project().notebooks / "02-recognition.ipynb").read_text(encoding="utf-8"))["cells"]
+    found = [(i, m.group(0)) for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+             for m in words.finditer("".join(c["source"]))]
+    assert not found, found

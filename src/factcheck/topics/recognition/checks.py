@@ -113,7 +113,7 @@ def check_c06(claims: pd.DataFrame, bg: pd.DataFrame, eurostat=None, eurostat_id
         ad=n(rates["all_decisions"], 1), band=T[f"band.{_band_key(assessment.primary, band)}"].format(
             band_low=n(band[0], 1), band_high=n(band[1], 1)),
         primary_note=note, verdict_sentence=verdict_sentence(assessment), **values)
-    return ClaimCheck("C06", assessment, conclusion, why, reading=T["definition.total_protection"], band=band,
+    return ClaimCheck("C06", assessment, conclusion, why, reading=T["bulgaria.reading"].format(year=str(year)), band=band,
                       readings=readings(figures), context=context,
                       source_ids=_sources(UNHCR_SOURCES, DEFINITION_SOURCES, MASKING_SOURCES,
                                           ["aida-bg-2024-differential-treatment"], [eurostat_id] if eurostat_id else []),
@@ -167,7 +167,7 @@ def check_c07(claims: pd.DataFrame, bg: pd.DataFrame, eurostat=None, eurostat_id
             exact_verdict=verdict_label(exact), positive=n(tp["numerator"]),
             positive_low=n(tp["numerator_low"]), positive_high=n(tp["numerator_high"]), low=n(unhcr.low, 1),
             high=n(unhcr.high, 1), **{k: v for k, v in common.items() if k != "rounding"})
-    return ClaimCheck("C07", assessment, conclusion, why, reading=T["definition.total_protection"], band=band,
+    return ClaimCheck("C07", assessment, conclusion, why, reading=T["bulgaria.reading"].format(year=str(year)), band=band,
                       readings=readings(figures), context=context,
                       source_ids=_sources(UNHCR_SOURCES, DEFINITION_SOURCES, MASKING_SOURCES,
                                           ["aida-bg-2024-differential-treatment"], [eurostat_id] if eurostat_id else []),
@@ -216,7 +216,8 @@ def check_c08(claims: pd.DataFrame, tr: pd.DataFrame, by_country: pd.DataFrame, 
                               holds_names=names(holds_in) if holds_in else Text("-", "-"),
                               share_holds=n(share_holds), fails_names=names(fails_in) if fails_in else Text("-", "-"),
                               verdict_sentence=verdict_sentence(assessment))
-    return ClaimCheck("C08", assessment, conclusion, why, source_ids=_sources(
+    reading = T["c08.reading"].format(first=str(years[0]), last=str(years[-1]))
+    return ClaimCheck("C08", assessment, conclusion, why, reading=reading, source_ids=_sources(
         UNHCR_SOURCES, ["unhcr-recognition-rate-definitions"], MASKING_SOURCES),
         figures=("recognition-turkiye-bulgaria-eu",))
 
@@ -255,7 +256,7 @@ def check_c09(claims: pd.DataFrame, frames: dict, hu: pd.DataFrame, published: p
             else T["same.different"].format(points=verdict_label(points)))
     why = T["c09.why"].format(**values, **extra, other=n(other), side=T[f"side.{position(primary, band)}"],
                               same=same, verdict_sentence=verdict_sentence(assessment))
-    return ClaimCheck("C09", assessment, conclusion, why, band=band, readings=readings(figures), context=context,
+    return ClaimCheck("C09", assessment, conclusion, why, reading=T["c09.reading"].format(year=str(year)), band=band, readings=readings(figures), context=context,
                       source_ids=_sources(UNHCR_SOURCES, ["aida-hu-statistics-2023", "ecre-hu-aida-2023",
                                                           "aida-hu-overview-2023"], MASKING_SOURCES[:1]),
                       figures=("recognition-hungary-outcomes",), checked_value=figures[0].shown,
@@ -301,7 +302,7 @@ def check_c10(claims: pd.DataFrame, frames: dict, year: int = 2025, earlier: int
                               earlier_side=T[f"earlier_side.{earlier_side}"].format(
                                   **{k: values[k] for k in ("fi_low", "fi_high", "jr_low", "jr_high")}),
                               verdict_sentence=verdict_sentence(assessment))
-    return ClaimCheck("C10", assessment, conclusion, why, band=band, readings=readings(figures), context=context,
+    return ClaimCheck("C10", assessment, conclusion, why, reading=T["c10.reading"].format(year=str(year)), band=band, readings=readings(figures), context=context,
                       source_ids=_sources(UNHCR_SOURCES, ["aida-hr-statistics-2023", "aida-hr-statistics-2022"],
                                           MASKING_SOURCES[:1]),
                       figures=("recognition-croatia-outcomes",), checked_value=now.shown,
