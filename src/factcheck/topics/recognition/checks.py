@@ -96,7 +96,6 @@ def check_c06(claims: pd.DataFrame, bg: pd.DataFrame, eurostat=None, eurostat_id
     context = [T["c06.context.masked"].format(recognized=n(recognized), other=n(other), cell_high=cell_high),
                T["context.fa"]] + ([T["context.no_eurostat"]] if eurostat is None else [])
     assessment = assess(band, readings(figures), [c.en for c in context])
-    primary = primary_of(figures)
     unhcr_primary = next(f for f in figures if f.definition == PRIMARY)
     unhcr_reading = unhcr_primary.reading()
     rates = _unhcr_rates(figures)
@@ -113,8 +112,14 @@ def check_c06(claims: pd.DataFrame, bg: pd.DataFrame, eurostat=None, eurostat_id
         ad=n(rates["all_decisions"], 1), band=T[f"band.{_band_key(assessment.primary, band)}"].format(
             band_low=n(band[0], 1), band_high=n(band[1], 1)),
         primary_note=note, verdict_sentence=verdict_sentence(assessment), **values)
-    return ClaimCheck("C06", assessment, conclusion, why, reading=T["bulgaria.reading"].format(year=str(year)), band=band,
-                      readings=readings(figures), context=context,
+    return _bulgaria_check("C06", assessment, conclusion, why, year, band, figures, context, eurostat_id)
+
+
+def _bulgaria_check(claim_id, assessment, conclusion, why, year, band, figures, context, eurostat_id) -> ClaimCheck:
+    """The record for C06 or C07: Bulgaria's rate for applicants from Türkiye in one year."""
+    primary = primary_of(figures)
+    return ClaimCheck(claim_id, assessment, conclusion, why, reading=texts()["bulgaria.reading"].format(year=str(year)),
+                      band=band, readings=readings(figures), context=context,
                       source_ids=_sources(UNHCR_SOURCES, DEFINITION_SOURCES, MASKING_SOURCES,
                                           ["aida-bg-2024-differential-treatment"], [eurostat_id] if eurostat_id else []),
                       figures=("recognition-turkiye-bulgaria-eu",), checked_value=primary.shown,
@@ -139,7 +144,6 @@ def check_c07(claims: pd.DataFrame, bg: pd.DataFrame, eurostat=None, eurostat_id
     context = [T["c07.context.masked"].format(shown=Text.join(shown, ", ")), T["context.fa"]] + (
         [T["context.no_eurostat"]] if eurostat is None else [])
     assessment = assess(band, readings(figures), [c.en for c in context])
-    primary = primary_of(figures)
     tp = _bulgaria(bg, year, vintage, PRIMARY)
     unhcr = next(f for f in figures if f.definition == PRIMARY).reading()
     others = Text.join([T["c07.other_item"].format(rate=n(v, 1), definition=T[f"definition.{k}"])
@@ -167,12 +171,7 @@ def check_c07(claims: pd.DataFrame, bg: pd.DataFrame, eurostat=None, eurostat_id
             exact_verdict=verdict_label(exact), positive=n(tp["numerator"]),
             positive_low=n(tp["numerator_low"]), positive_high=n(tp["numerator_high"]), low=n(unhcr.low, 1),
             high=n(unhcr.high, 1), **{k: v for k, v in common.items() if k != "rounding"})
-    return ClaimCheck("C07", assessment, conclusion, why, reading=T["bulgaria.reading"].format(year=str(year)), band=band,
-                      readings=readings(figures), context=context,
-                      source_ids=_sources(UNHCR_SOURCES, DEFINITION_SOURCES, MASKING_SOURCES,
-                                          ["aida-bg-2024-differential-treatment"], [eurostat_id] if eurostat_id else []),
-                      figures=("recognition-turkiye-bulgaria-eu",), checked_value=primary.shown,
-                      checked_from=", ".join(primary.source_ids))
+    return _bulgaria_check("C07", assessment, conclusion, why, year, band, figures, context, eurostat_id)
 
 
 # --- C08: "Elders is dit veel hoger" ---------------------------------------------------------
