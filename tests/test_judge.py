@@ -18,7 +18,7 @@ def _cases():
         "count-in-band-range-reaches": judge(band, [Reading("c", 10, 18, published=14)]),
         "count-cannot-decide": judge(claim_band(18), [Reading("c", 0, 62, **count)]),
         "earlier-vintage": judge(band, [Reading("a", 20, 20), Reading("old", 14, 14, "earlier")]),
-        "other-comparison": judge(band, [Reading("a", 20, 20), Reading("x", 14, 14, "comparison")]),
+        "different-comparison": judge(band, [Reading("a", 20, 20), Reading("x", 14, 14, "comparison")]),
         "above-within-2": judge(band, [Reading("a", 10, 10)]),
         "below-within-2": judge(band, [Reading("a", 20, 20)]),
         "off-by-more-than-2": judge(claim_band(80), [Reading("c", 0, 62, **count)]),

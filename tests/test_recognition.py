@@ -1,12 +1,20 @@
-"""Tests for factcheck.recognition: the small-count range rule, rates, level selection, the
-"much higher" test, the Eurostat pick-up, reconciliation, and a few checks on the real extracts."""
+"""Tests for factcheck.topics.recognition: the small-count range rule, rates, level selection, the
+"much higher" test, the Eurostat pick-up, reconciliation, the claim checks (with a counterfactual
+Eurostat extract for C07), and a few checks on the real extracts."""
+import io
 import math
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from factcheck import recognition as rec
+from factcheck.core import registers
 from factcheck.rules import Reading
+from factcheck.topics.recognition import checks, compare, data, ranges, rates, readings, select
+
+# one namespace for the functions the tests call, wherever they live in the package
+rec = SimpleNamespace(**{name: getattr(module, name) for module in (data, ranges, select, rates, compare, readings)
+                         for name in dir(module) if not name.startswith("_")})
 
 
 def rows(*records):
@@ -154,7 +162,6 @@ ESTAT:MIGR_ASYDCFSTA(1.0),01/03/26,A,TR,T,PER,TOTAL,TOTAL_POS,BG,2022,,:
 
 def _eurostat_raw(text=EUROSTAT_FIXTURE):
     """The fixture as `eurostat.latest` returns an extract: text columns, OBS_VALUE float."""
-    import io
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     frame["OBS_VALUE"] = pd.to_numeric(frame["OBS_VALUE"].replace("", None)).astype("float64")
     frame.attrs["source_id"] = "eurostat-migr-asydcfsta-2026-03-01"
@@ -162,13 +169,14 @@ def _eurostat_raw(text=EUROSTAT_FIXTURE):
 
 
 def test_eurostat_pickup_uses_the_registered_extract(monkeypatch):
-    from factcheck.sources import eurostat
-    monkeypatch.setattr(eurostat, "first_instance_decisions", lambda sources=None: None)
-    assert rec.eurostat_if_present() == (None, None)
-    monkeypatch.setattr(eurostat, "first_instance_decisions", lambda sources=None: _eurostat_raw())
-    rates, source_id = rec.eurostat_if_present()
+    monkeypatch.setattr(data, "eurostat_extract", lambda sources=None: None)
+    assert rates.eurostat_if_present() == (None, "", "")
+    monkeypatch.setattr(data, "eurostat_extract", lambda sources=None: _eurostat_raw())
+    monkeypatch.setattr(rates, "eurostat_extract", lambda sources=None: _eurostat_raw())
+    table, source_id, published = rates.eurostat_if_present()
     assert source_id == "eurostat-migr-asydcfsta-2026-03-01"
-    assert set(rates["year"]) == {2023, 2024}
+    assert set(table["year"]) == {2023, 2024}
+    assert published == ""                                   # not in the register: no date
 
 
 def test_eurostat_rates_from_fixture():
@@ -217,34 +225,46 @@ def test_cell_check_flags_what_nearest_rounding_cannot_produce():
 
 # --- verdict readings --------------------------------------------------------------------
 
+def _figure(label, shown, low, high, kind="primary"):
+    return readings.Figure(label, shown, low, high, kind)
+
+
 def test_readings_carry_the_published_value():
-    items = [("primary", 18.5185, 4.31, 35.29, "primary"), ("none", math.nan, math.nan, math.nan, "definition"),
-             ("no decision shown", math.nan, 0.0, 100.0, "definition")]
-    with_ranges = rec.readings(items)
+    figures = [_figure("primary", 18.5185, 4.31, 35.29), _figure("none", math.nan, math.nan, math.nan, "definition"),
+               _figure("no decision shown", math.nan, 0.0, 100.0, "definition")]
+    with_ranges = readings.readings(figures)
     assert with_ranges == [Reading("primary", 4.3, 35.3, "primary", published=18.5)]   # outwards; point rounded
-    assert rec.readings(items, use_ranges=False) == [Reading("primary", 18.5, 18.5, "primary")]
+    assert readings.readings(figures, use_ranges=False) == [Reading("primary", 18.5, 18.5, "primary")]
     assert not with_ranges[0].matches((13.5, 14.5)) and with_ranges[0].overlaps((13.5, 14.5))
     assert with_ranges[0].matches((18, 19))
 
 
+def test_a_reading_names_its_source_and_vintage():
+    frame = rows((2025, "SYR", "HRV", "FI", "P", 15, 5, 0, 0))
+    figure = readings.count_figure(frame, 2025, ["dec_recognized", "dec_other"], "primary", "granted", data.LATEST)
+    reading = figure.reading()
+    assert (figure.shown, reading.low, reading.high) == (20, 16, 24)
+    assert reading.source_ids == ("unhcr-decisions-2025.12.1",)
+    assert (reading.vintage, reading.vintage_date) == ("2025.12.1", "2026-06-25")
+
+
 def test_what_ranges_change():
     # only the rounding range of a published 18.5% reaches 14%: the data cannot decide
-    items = [("primary", 18.5, 4.3, 35.3, "primary")]
-    table = rec.compare_verdicts((13.5, 14.5), items, ("masked counts",)).set_index("readings")
+    table = rec.compare_verdicts((13.5, 14.5), [_figure("primary", 18.5, 4.3, 35.3)], ("masked counts",))
+    table = table.set_index("readings")
     assert table.loc["ranges + published value", "verdict"] == "unverifiable"
     assert table.loc["ranges + published value", "rule"].startswith("rule 3b")
     assert table.loc["shown values only", "verdict"] == "understated"
     # a published value in the band: accurate with context, whatever the range
-    items = [("primary", 14.3, 8.6, 20.0, "primary")]
-    table = rec.compare_verdicts((13.5, 14.5), items, ("masked counts",)).set_index("readings")
+    table = rec.compare_verdicts((13.5, 14.5), [_figure("primary", 14.3, 8.6, 20.0)], ("masked counts",))
     assert table["verdict"].tolist() == ["accurate-needs-context", "accurate-needs-context"]
     # an earlier count shown as 69 (range 41-111) no longer makes 80 'outdated'
-    items = [("2025", 20, 4, 63, "primary"), ("2024", 69, 41, 111, "earlier")]
-    table = rec.compare_verdicts((75, 85), items).set_index("readings")
+    figures = [_figure("2025", 20, 4, 63), _figure("2024", 69, 41, 111, "earlier")]
+    table = rec.compare_verdicts((75, 85), figures).set_index("readings")
     assert table.loc["ranges + published value", "verdict"] == "overstated"
     assert table.loc["shown values only", "verdict"] == "inaccurate"
-    items = [("2025", 20, 4, 63, "primary"), ("2024", 79, 79, 79, "earlier")]
-    assert rec.compare_verdicts((75, 85), items)["verdict"].tolist() == ["outdated", "outdated"]
+    figures = [_figure("2025", 20, 4, 63), _figure("2024", 79, 79, 79, "earlier")]
+    assert rec.compare_verdicts((75, 85), figures)["verdict"].tolist() == ["outdated", "outdated"]
 
 
 # --- the real extracts ------------------------------------------------------------------
@@ -295,13 +315,73 @@ def test_published_figures_reconcile_with_the_extract(extracts):
 
 
 def test_eurostat_is_the_primary_reading_for_bulgaria_when_present():
-    table = pd.DataFrame([{"year": 2024, "definition": d, "vintage": "v", "rate": 18.5, "rate_low": 4.3,
+    table = pd.DataFrame([{"year": 2024, "definition": d, "vintage": "2025.12.1", "rate": 18.5, "rate_low": 4.3,
                            "rate_high": 35.3} for d in rec.DEFINITIONS])
-    without = rec.bulgaria_items(table, 2024, "v")
-    assert [item[4] for item in without].count("primary") == 1
-    assert rec.primary_point(without) == 18.5 and without[0][0].startswith("UNHCR")
+    without = rec.bulgaria_figures(table, 2024, "2025.12.1")
+    assert [f.kind for f in without].count("primary") == 1
+    assert rec.primary_of(without).shown == 18.5 and without[0].label.startswith("UNHCR")
     eurostat = rec.eurostat_rates(rec.eurostat_decisions(_eurostat_raw()), "TR", "BG")
-    with_eurostat = rec.bulgaria_items(table, 2024, "v", eurostat)
-    assert [item[4] for item in with_eurostat] == ["definition"] * len(rec.DEFINITIONS) + ["primary"]
-    assert rec.primary_point(with_eurostat) == pytest.approx(100 * 5 / 35)
-    assert rec.bulgaria_items(table, 2024, "v", eurostat[eurostat["year"] == 2023])[0][4] == "primary"
+    source = "eurostat-migr-asydcfsta-2026-03-01"
+    with_eurostat = rec.bulgaria_figures(table, 2024, "2025.12.1", eurostat, source, "2026-03-01")
+    assert [f.kind for f in with_eurostat] == ["definition"] * len(rec.DEFINITIONS) + ["primary"]
+    assert rec.primary_of(with_eurostat).shown == pytest.approx(100 * 5 / 35)
+    assert rec.primary_of(with_eurostat).reading().source_ids == (source,)
+    assert rec.bulgaria_figures(table, 2024, "2025.12.1", eurostat[eurostat["year"] == 2023])[0].kind == "primary"
+
+
+# --- the claim checks -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def claims():
+    return registers.load_claims().set_index("claim_id")
+
+
+@pytest.fixture(scope="module")
+def bulgaria(extracts):
+    return rates.bulgaria_turkiye(extracts)
+
+
+def test_the_checks_reproduce_the_published_verdicts(claims, extracts, bulgaria):
+    c06, c07 = checks.check_c06(claims, bulgaria), checks.check_c07(claims, bulgaria)
+    c10 = checks.check_c10(claims, extracts)
+    assert (c06.verdict, c07.verdict, c10.verdict) == ("accurate-needs-context", "unverifiable", "overstated")
+    assert c07.row()["checked_value"] == pytest.approx(18.518519)
+    assert c07.primary.vintage_date == "2026-06-25" and c07.primary.source_ids == ("unhcr-decisions-2025.12.1",)
+    assert all(r.vintage in data.VINTAGES for c in (c06, c07, c10) for r in c.readings)
+    assert "Unverifiable" in c07.why.en and "Niet te controleren" in c07.why.nl
+
+
+def test_counterfactual_eurostat_extract_moves_c07_and_every_sentence_follows(claims, bulgaria):
+    """A registered Eurostat extract giving 14.3% for 2024 (5 positive of 35) makes Eurostat the primary
+    reading: C07 leaves 'unverifiable', and its conclusion and why-text change in both languages and
+    carry the new figure. A sentence typed by hand would not follow."""
+    source = "eurostat-migr-asydcfsta-2026-03-01"
+    eurostat = rates.eurostat_rates(data.eurostat_decisions(_eurostat_raw()), "TR", "BG")
+    before = checks.check_c07(claims, bulgaria)
+    after = checks.check_c07(claims, bulgaria, eurostat, source, "2026-03-01")
+    assert before.verdict == "unverifiable"
+    assert after.verdict == "definition-dependent"          # Eurostat matches, UNHCR's definitions do not
+    assert after.primary.source_ids == (source,) and after.primary.vintage_date == "2026-03-01"
+    assert after.row()["checked_value"] == pytest.approx(100 * 5 / 35)
+    for field in ("conclusion", "why"):
+        old, new = getattr(before, field), getattr(after, field)
+        assert old.en != new.en and old.nl != new.nl, field
+        assert "14.3%" in new.en and "14,3%" in new.nl, field
+        assert "14.3" not in old.en and "14,3" not in old.nl, field
+        assert source in new.en and source in new.nl
+    assert "cannot decide" not in after.conclusion.en and "niet beslissen" not in after.conclusion.nl
+    assert "Definition-dependent" in after.why.en and "Hangt af van de definitie" in after.why.nl
+    assert source in after.source_ids
+
+
+def test_the_notebook_markdown_names_no_verdict():
+    """Notebook 02 shows results from the checks; its markdown keeps to method (issue 12)."""
+    import json
+    import re
+    from factcheck.core.project import project
+    words = re.compile(r"\b(accurate|inaccurate|needs context|outdated|definition-dependent|overstated|understated|"
+                       r"misleading|unverifiable)\b|rule \d", re.I)
+    cells = json.loads((project().notebooks / "02-recognition.ipynb").read_text(encoding="utf-8"))["cells"]
+    found = [(i, m.group(0)) for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+             for m in words.finditer("".join(c["source"]))]
+    assert not found, found

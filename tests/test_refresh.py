@@ -22,6 +22,8 @@ import pytest
 from conftest import run_cli, tree_hashes
 
 from factcheck.sources import eurostat, snapshots
+from factcheck.topics.recognition import data as recognition_data
+from factcheck.topics.recognition import rates as recognition_rates
 from factcheck.pipeline import refresh
 from factcheck.sources.http import MAX_RESPONSE_BYTES
 from factcheck.core.errors import InputError
@@ -234,19 +236,22 @@ def test_jsonstat_format_change_names_dataset_and_key(change, message):
     assert "migr_asydcfsta" in str(caught.value) and message in str(caught.value)
 
 
-def test_recognition_table_uses_eurostats_definition():
+def test_recognition_rate_uses_eurostats_definition():
+    """The project's one Eurostat recognition rate (topics.recognition.rates.eurostat_rates): positive
+    decisions over positive + rejected (= TOTAL), first instance, persons, sex T, age TOTAL."""
     rows = []
     for decision, value in (("TOTAL", 985), ("TOTAL_POS", 150), ("GENCONV", 20), ("SUB_PROT", 130),
                             ("HUMSTAT", 0), ("REJECTED", 835)):
         rows.append({"freq": "A", "unit": "PER", "citizen": "TR", "sex": "T", "age": "TOTAL", "decision": decision,
                      "geo": "BG", "TIME_PERIOD": "2024", "OBS_VALUE": float(value), "OBS_FLAG": ""})
     rows.append({**rows[0], "geo": "HR", "OBS_VALUE": 0.0})
-    table = eurostat.recognition_table(pd.DataFrame(rows))
-    bg = table[table["geo"] == "BG"].iloc[0]
-    assert bg["iso3"] == "BGR"
-    assert bg["rate_pct"] == pytest.approx(100 * 150 / 985)
-    assert bg["refugee_rate_pct"] == pytest.approx(100 * 20 / 985)
-    assert math.isnan(table[table["geo"] == "HR"].iloc[0]["rate_pct"])     # no decisions: no rate
+    rows.append({**rows[1], "sex": "M", "OBS_VALUE": 100.0})          # a breakdown, not the total: ignored
+    decisions = recognition_data.eurostat_decisions(pd.DataFrame(rows))
+    bg = recognition_rates.eurostat_rates(decisions, "TR", "BG").iloc[0]
+    assert bg["rate"] == pytest.approx(100 * 150 / 985)
+    assert bg["refugee_rate"] == pytest.approx(100 * 20 / 985)
+    assert (bg["rate_low"], bg["rate_high"]) == pytest.approx((100 * 148 / 985, 100 * 152 / 985))
+    assert recognition_rates.eurostat_rates(decisions, "TR", "HR").empty     # no decisions: no rate
 
 
 def test_population_and_gdp_helpers_map_geo_to_iso3():

@@ -2,9 +2,9 @@
 
 Above the topic modules and the snapshot readers (it asks them for their schemas and extract
 checks), so the registers below need nothing from them."""
-from .. import recognition
 from ..topics import solidarity
 from ..topics.national_policy import data as national_policy
+from ..topics.recognition import data as recognition
 from ..topics.resettlement import data as resettlement
 from ..core.project import project
 from ..core.registers import check_source_ids, load_claims, load_published, load_sources, verify_extracts

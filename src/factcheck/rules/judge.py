@@ -25,7 +25,7 @@ RULES = {rule.id: rule for rule in (
          "claim's band, but the claim is within the count's likely range (about 95%): unverifiable (S4).", "S4"),
     Rule("earlier-vintage", "Matches what was known earlier", "The claim matches an earlier vintage or period, "
          "not what was current on the letter's date: outdated (S3).", "S3"),
-    Rule("other-comparison", "Holds only for another comparison", "The figure holds only for a comparison the "
+    Rule("different-comparison", "Holds only for another comparison", "The figure holds only for a comparison the "
          "claim does not make, and the framing leads to a wrong conclusion about the substance: misleading "
          "(S1).", "S1"),
     Rule("how-far-off", "How far off", "The claim is outside the band: within a factor 2 of the checked value "
@@ -109,7 +109,7 @@ def judge(band, readings, context=(), letter_date: str = LETTER_DATE) -> Assessm
         return _assessment("unverifiable", "count-cannot-decide", f"{judged}: the shown count is outside the "
                            f"{band_text}, but the claim is within the likely range, so the data cannot decide", primary)
     for kind, verdict, rule in (("earlier", "outdated", "earlier-vintage"),
-                                ("comparison", "misleading", "other-comparison")):
+                                ("comparison", "misleading", "different-comparison")):
         match = next((r for r in readings if r.kind == kind and r.matches(band)), None)
         if match:
             return _assessment(verdict, rule, f"{judged} is outside the {band_text}; {_shown(match)} is within it",

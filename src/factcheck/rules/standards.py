@@ -103,7 +103,7 @@ SITUATIONS = {s.id: s for s in (
               "within the count's likely range", "unverifiable"),
     Situation("earlier-vintage", "S3", "the claim matches an earlier vintage or period, not what was current "
               "on the date", "outdated"),
-    Situation("other-comparison", "S1", "the figure holds only for a comparison the claim does not make, and the "
+    Situation("different-comparison", "S1", "the figure holds only for a comparison the claim does not make, and the "
               "framing leads the reader to a wrong conclusion about the substance", "misleading"),
     Situation("above-within-2", "S7", "the claim is above the checked value, within a factor 2", "overstated"),
     Situation("below-within-2", "S7", "the claim is below the checked value, within a factor 2", "understated"),

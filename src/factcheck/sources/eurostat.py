@@ -297,33 +297,6 @@ def first_instance_decisions(sources: pd.DataFrame = None):
     return latest("migr_asydcfsta", sources)
 
 
-DECISIONS = ("TOTAL", "TOTAL_POS", "GENCONV", "SUB_PROT", "HUMSTAT", "REJECTED")
-
-
-def recognition_table(decisions: pd.DataFrame) -> pd.DataFrame:
-    """Eurostat's first-instance recognition rate per geo, citizenship and year.
-
-    Eurostat definition: positive decisions (refugee status + subsidiary protection +
-    humanitarian status, code TOTAL_POS) divided by all decisions (TOTAL), persons, sex T,
-    age TOTAL. `refugee_rate_pct` is refugee status (GENCONV) over all decisions. Rates are
-    NaN when there were no decisions. Counts are as published (rounded to 5 by Eurostat)."""
-    keep = decisions
-    for column, code in (("sex", "T"), ("age", "TOTAL"), ("unit", "PER")):
-        if column in keep.columns:
-            keep = keep[keep[column] == code]
-    keep = keep[keep["decision"].isin(DECISIONS)]
-    table = keep.pivot_table(index=["geo", "citizen", TIME], columns="decision", values=VALUE,
-                             aggfunc="sum", dropna=False)
-    table = table.reindex(columns=list(DECISIONS)).reset_index()
-    table.columns.name = None
-    table = table.rename(columns={code: code.lower() for code in DECISIONS})
-    total = table["total"].where(table["total"] > 0)
-    table["rate_pct"] = 100 * table["total_pos"] / total
-    table["refugee_rate_pct"] = 100 * table["genconv"] / total
-    table = with_iso3(table)
-    return table.sort_values(["geo", "citizen", TIME], kind="stable").reset_index(drop=True)
-
-
 def _annual(frame: pd.DataFrame, name: str, keep: dict) -> pd.DataFrame:
     for column, code in keep.items():
         if column in frame.columns:
