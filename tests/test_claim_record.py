@@ -65,3 +65,10 @@ def test_text_tables(tmp_path):
         with pytest.raises(InputError, match=message) as error:
             read_texts(good)
         assert "texts.toml" in str(error.value) and "line" in str(error.value)
+
+
+def test_the_checked_value_is_the_primary_midpoint_unless_given():
+    assessment = assess((0, 0.5), [Reading("masked", 0, 27)])
+    check = ClaimCheck("C06", assessment, Text("", ""), Text("", ""))
+    assert check.row()["checked_value"] == 13.5
+    assert check.with_(checked_value=0).row()["checked_value"] == 0

@@ -68,13 +68,6 @@ def test_statement_rule():
     assert assess_statement("partly", "x").verdict == "misleading"
 
 
-def test_verdict_row_checked_value():
-    from factcheck.publish.verdicts import verdict_row
-    assessment = assess((0, 0.5), [Reading("masked", 0, 27)])
-    assert verdict_row("C06", assessment, "e", "n", ["s"])["checked_value"] == 13.5
-    assert verdict_row("C06", assessment, "e", "n", ["s"], checked_value=0)["checked_value"] == 0
-
-
 def test_verdict_table_is_generated_and_complete():
     table = assemble_verdicts(write=False)
     assert list(table.columns) == VERDICT_COLUMNS

@@ -6,7 +6,7 @@ from ..core.errors import InputError
 from ..core.files import read_csv_strict, write_csv
 from ..core.project import project
 from ..core.registers import check_source_ids, load_claims, load_sources
-from ..rules import VOCABULARY, Assessment
+from ..rules import VOCABULARY
 from ..rules.claim import ClaimCheck
 
 
@@ -20,38 +20,14 @@ VERDICT_COLUMNS = (["claim_id", "part", "status", "claimed_value", "unit"] + PAR
                    + ["notebook"])
 
 
-def verdict_row(claim_id: str, assessment: Assessment, conclusion_en: str, conclusion_nl: str,
-                source_ids, figures=(), checked_value=None) -> dict:
-    """One checked claim, as a topic notebook records it.
-
-    checked_value defaults to the primary reading's midpoint; pass the figure itself when the
-    range is lopsided (a masked count shown as 0 with range 0-4 rests on the 0, not on 2)."""
-    if assessment.verdict not in VOCABULARY:
-        raise ValueError(f"unknown verdict key {assessment.verdict!r}")
-    primary = assessment.primary
-    if checked_value is None and primary is not None:
-        checked_value = assessment.checked_value
-    return {"claim_id": claim_id, "part": "",
-            "checked_value": "" if checked_value is None else round(float(checked_value), 6),
-            "checked_low": "" if primary is None else primary.low,
-            "checked_high": "" if primary is None else primary.high,
-            "verdict": assessment.verdict, "rule": assessment.reason,
-            "conclusion_en": conclusion_en, "conclusion_nl": conclusion_nl,
-            "source_ids": ";".join(source_ids), "figures": ";".join(figures)}
-
-
 def write_checks(notebook: str, checks) -> pd.DataFrame:
-    """Write a topic notebook's claim checks (`ClaimCheck`s) as its verdict rows."""
+    """Write a topic notebook's claim checks (`ClaimCheck`s, with their parts) as its verdict rows in
+    data/verdicts/<notebook>.csv (atomically): the only way a verdict reaches the table."""
     checks = list(checks)
     for check in checks:
         if not isinstance(check, ClaimCheck):
             raise TypeError(f"{notebook}: expected ClaimCheck records, got {type(check).__name__}")
-    return write_verdicts(notebook, [row for check in checks for row in check.rows()])
-
-
-def write_verdicts(notebook: str, rows) -> pd.DataFrame:
-    """Write a topic notebook's verdicts to data/verdicts/<notebook>.csv (atomically)."""
-    frame = pd.DataFrame(list(rows), columns=PART_COLUMNS)
+    frame = pd.DataFrame([row for check in checks for row in check.rows()], columns=PART_COLUMNS)
     write_csv(project().verdict_parts / f"{notebook}.csv", frame)
     return frame
 
