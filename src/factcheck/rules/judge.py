@@ -150,6 +150,14 @@ def judge_absolute(count: Reading, small: float, yardstick: str, context=(), let
                        f"({num(small)})", count, "off-by-more-than-2")
 
 
+def _supported(rule: str, detail: str, context, situation: str) -> Assessment:
+    """The evidence supports the claim: accurate, or accurate-needs-context with context (S9)."""
+    if context:
+        return _assessment("accurate-needs-context", rule, f"{detail}; context: {'; '.join(context)}",
+                           situation="statement-supported-context")
+    return _assessment("accurate", rule, detail, situation=situation)
+
+
 def judge_statement(holds, evidence: str, context=()) -> Assessment:
     """A statement: holds None -> unverifiable; True -> accurate (needs context with `context`);
     "partly" -> misleading; False -> inaccurate. `evidence` says what the finding rests on."""
@@ -160,11 +168,7 @@ def judge_statement(holds, evidence: str, context=()) -> Assessment:
         return _assessment("misleading", "statement", f"the evidence supports it only in part; {evidence}",
                            situation="statement-partly")
     if holds:
-        if context:
-            return _assessment("accurate-needs-context", "statement", f"the evidence supports it; {evidence}; "
-                               f"context: {'; '.join(context)}", situation="statement-supported-context")
-        return _assessment("accurate", "statement", f"the evidence supports it; {evidence}",
-                           situation="statement-supported")
+        return _supported("statement", f"the evidence supports it; {evidence}", context, "statement-supported")
     return _assessment("inaccurate", "statement", f"the evidence contradicts it; {evidence}",
                        situation="off-by-more-than-2")
 
@@ -175,11 +179,8 @@ def judge_examples(all_admit: bool | None, evidence: str, context=()) -> Assessm
     if all_admit is None:
         return judge_statement(None, evidence)
     if all_admit:
-        if context:
-            return _assessment("accurate-needs-context", "no-cut-off", f"every reasonable cut-off admits them; "
-                               f"{evidence}; context: {'; '.join(context)}", situation="statement-supported-context")
-        return _assessment("accurate", "no-cut-off", f"every reasonable cut-off admits them; {evidence}",
-                           situation="no-cut-off-all-admit")
+        return _supported("no-cut-off", f"every reasonable cut-off admits them; {evidence}", context,
+                          "no-cut-off-all-admit")
     return _assessment("misleading", "no-cut-off", f"some reasonable cut-off excludes them; {evidence}",
                        situation="statement-partly")
 
