@@ -12,9 +12,10 @@ from factcheck.core.text import number
 from factcheck.rules import VOCABULARY
 from factcheck.rules.judge import RULES
 
-# Verdict keys and labels, and the rules that fire, by id ("rule 6" of the first engine, "how-far-off").
+# Verdict keys and labels, and the rules that fire by id ("rule 6" of the first engine, "how-far-off";
+# the one-word ids "statement" and "combination" are ordinary words).
 VERDICT_WORDS = sorted({w for v in VOCABULARY.values() for w in (v.key, v.label_en.lower())} | {"needs context"}
-                       | {f"rule {n}" for n in range(1, 8)} | set(RULES), key=len, reverse=True)
+                       | {f"rule {n}" for n in range(1, 8)} | {r for r in RULES if "-" in r}, key=len, reverse=True)
 PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in VERDICT_WORDS) + r")(?![\w-])", re.I)
 
 
