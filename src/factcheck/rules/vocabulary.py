@@ -15,32 +15,31 @@ class Verdict:
 
 VOCABULARY = {v.key: v for v in (
     Verdict("accurate", "Accurate", "Klopt",
-            "The checked figure falls within the claim's own rounding band (see `claim_band`) "
-            "under every official definition considered. A range (arrival cohorts, sources that "
-            "disagree) counts when it overlaps the band; a count published rounded counts only when "
-            "its published value is within the band.", 5),
+            "The checked value, on the reading a reader would most likely take (S2), is within the claim's "
+            "band (S5): its own rounding, \"ongeveer\" within 10%, \"bijna\" up to 10% below. A rounded "
+            "count counts by its shown figure (S4).", 5),
     Verdict("accurate-needs-context", "Accurate, but needs context", "Klopt, maar mist context",
-            "As accurate, but the check lists context without which a reader draws a wrong conclusion "
-            "(for example masked small counts or a partial year).", 4),
+            "As accurate, but a fact public on the letter's date and absent from it would change what a "
+            "reader concludes (S9): a figure now lower, another period or scope named by mistake (S1), a "
+            "rounded count whose range reaches the other side (S4).", 4),
     Verdict("outdated", "Outdated", "Verouderd",
-            "The claim matches an earlier vintage of the data or an earlier period, not the figure "
-            "that was current on the letter's date.", 3),
+            "The claim matches an earlier vintage or period, not what was current on the letter's date (S3).", 3),
     Verdict("definition-dependent", "Definition-dependent", "Hangt af van de definitie",
-            "The claim holds under one official definition and not under another.", 3),
+            "Two readings a reader could about equally take lead to different verdicts (S2).", 3),
     Verdict("overstated", "Overstated", "Overdreven",
-            "The claim is above the checked figure's band, but by no more than a factor 2.", 2),
+            "The claim is above the checked value, by no more than a factor 2; an absolute word (\"geen\") "
+            "against a small count above zero (S7).", 2),
     Verdict("understated", "Understated", "Onderschat",
-            "The claim is below the checked figure's band, but by no more than a factor 2.", 2),
+            "The claim is below the checked value, by no more than a factor 2 (S7).", 2),
     Verdict("misleading", "Misleading", "Misleidend",
-            "The number is defensible, but only for a comparison the claim does not make "
-            "(another period, denominator, or pledged versus delivered); or a statement that holds "
-            "for only part of what it covers (some of its years or places).", 2),
+            "The figure holds only for a comparison the claim does not make and the framing leads to a wrong "
+            "conclusion about the substance (S1), or a statement holds for only part of what it covers.", 2),
     Verdict("inaccurate", "Inaccurate", "Onjuist",
-            "The checked figure contradicts the claim: off by more than a factor 2, "
-            "or a statement the evidence shows to be false.", 1),
+            "Off by more than a factor 2 from the checked value, or a statement the evidence contradicts "
+            "(S7).", 1),
     Verdict("unverifiable", "Unverifiable", "Niet te controleren",
-            "The evidence needed is not available to the project, or the data cannot decide (only the "
-            "rounding range of a published count reaches the claim); the notebook says what is missing.", None),
+            "The evidence that would decide is not in the project, or a rounded count cannot decide (S4, "
+            "S5); the notebook says what would decide.", None),
 )}
 
 
