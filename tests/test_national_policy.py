@@ -7,7 +7,8 @@ import pytest
 
 from factcheck.core import registers
 from factcheck.topics.national_policy import agreement, checks, data, procedure, protection, research
-from factcheck.rules import assess, claim_band
+from factcheck.rules import Reading, claim_band
+from factcheck.rules.judge import judge
 
 
 # --- working days -> calendar days ---------------------------------------------------------------
@@ -60,20 +61,23 @@ def test_paper_durations_add_stages_and_convert():
     assert by_key.loc["rvt+aa", "working_days"] == 12
     assert (by_key.loc["rvt+aa", "calendar_days_low"], by_key.loc["rvt+aa", "calendar_days_high"]) == (16, 18)
     assert (by_key.loc["aa", "calendar_days_low"], by_key.loc["aa", "calendar_days_high"]) == (8, 8)
+    assert (by_key.loc["aa-plus", "calendar_days_low"], by_key.loc["aa-plus", "calendar_days_high"]) == (11, 13)
     assert by_key.loc["rvt+aa-plus", "working_days"] == 15
-    assert by_key.loc["rvt+aa-2010", "working_days"] == 14
-    assert list(table["kind"]) == ["primary", "definition", "definition", "earlier"]
+    assert by_key.loc["aa-2010", "working_days"] == 8
+    assert list(table["key"]) == ["aa", "aa-plus", "rvt+aa", "rvt+aa-plus", "aa-2010"]
+    assert list(table["kind"]) == ["primary", "definition", "comparison", "comparison", "earlier"]
 
 
-def test_c14_rule_a_shorter_procedure_would_be_accurate():
-    # With a 2 + 6 working-day procedure (10-12 calendar days) and a 1-day AA+ the claim would hold.
-    readings = procedure.c14_readings(procedure.paper_durations(_procedure_table(rvt=2, extension=1)))
-    assert assess(procedure.less_than_band(14), readings).verdict == "accurate"
-
-
-def test_c14_rule_primary_too_long_but_general_procedure_short_is_definition_dependent():
+def test_c14_rule_the_general_procedure_within_the_band_is_accurate_whatever_the_sensitivity():
+    # S2: the rest and preparation period is a sensitivity reading, it does not split the verdict.
     readings = procedure.c14_readings(procedure.paper_durations(_procedure_table()))
-    assert assess(procedure.less_than_band(14), readings).verdict == "definition-dependent"
+    assert judge(procedure.less_than_band(14), readings).verdict == "accurate"
+
+
+def test_c14_rule_an_aa_plus_over_two_weeks_would_split_the_verdict():
+    # AA+ is the same procedure extended: a definition reading; 6 + 6 working days (16-18) would miss.
+    readings = procedure.c14_readings(procedure.paper_durations(_procedure_table(extension=6)))
+    assert judge(procedure.less_than_band(14), readings).verdict == "definition-dependent"
 
 
 def test_stage_days_fails_loudly_on_missing_or_duplicate_rows():
@@ -382,63 +386,115 @@ def _with_general_procedure(proc, days):
 
 
 def test_c14_counterfactual_longer_general_procedure_flips_every_sentence():
-    """With a 12-working-day general procedure (16-18 calendar days alone, 24-26 with rest and preparation)
-    no reading is under two weeks: the verdict moves, and the conclusion and why-text follow in both
-    languages with the new figures. A sentence typed by hand would not change."""
+    """With a 12-working-day general procedure (16-18 calendar days alone) the reading judged is not under
+    two weeks, while the 2010-2021 rules (8 working days) were: the verdict moves to outdated (S3), and the
+    conclusion and why-text follow in both languages with the new figures. A sentence typed by hand would
+    not change."""
     proc, waiting = data.load_procedure(), data.load_waiting()
     now = checks.check_c14(proc, waiting)
     then = checks.check_c14(_with_general_procedure(proc, 12), waiting)
-    assert now.verdict == "definition-dependent"
-    assert then.verdict == "inaccurate" and then.verdict != now.verdict
+    assert now.verdict == "accurate-needs-context"
+    assert then.verdict == "outdated" and then.verdict != now.verdict
     for field in ("conclusion", "why"):
         for lang in ("en", "nl"):
             assert getattr(then, field)[lang] != getattr(now, field)[lang], (field, lang)
+    assert "12 working days (16-18 calendar days), not less than two weeks" in then.conclusion.en
+    assert "12 werkdagen (16-18 kalenderdagen), niet korter dan twee weken" in then.conclusion.nl
     assert "24-26" in then.conclusion.en and "24-26" in then.conclusion.nl
-    assert "12 working days" in then.conclusion.en and "12 werkdagen" in then.conclusion.nl
-    assert "24-26" in then.why.en and "24-26" in then.why.nl
-    assert "16-18" in now.conclusion.en and "16-18" in now.conclusion.nl
+    assert "6 working days (8 calendar days), less than two weeks" in now.conclusion.en
     assert then.label.en in then.why.en and then.label.nl in then.why.nl
-    assert then.primary.label.startswith("rest and preparation (at least 6 working days) + general procedure (12)")
+    assert then.primary.label.startswith("general procedure (AA, 12 working days)")
 
 
-def test_c14_shorter_procedure_reads_as_accurate_in_words():
+def test_s2_the_general_procedure_is_the_reading_judged():
+    """Standard S2: the reading judged is the general procedure (8 calendar days); with the rest and
+    preparation period (16-18 days) it is a sensitivity reading, shown and not decisive. Were it taken as a
+    definition reading of equal weight (as before the standards), the verdict would split again."""
+    check = checks.check_c14(data.load_procedure(), data.load_waiting())
+    assert check.primary.label.startswith("general procedure (AA, 6 working days)") and check.value == 8
+    with_rvt = next(r for r in check.readings if r.label.startswith("sensitivity: rest and preparation (at least"))
+    assert (with_rvt.kind, with_rvt.low, with_rvt.high) == ("comparison", 16, 18)
+    assert check.situation_ids == ("within-band-context",)
+    assert "S2 The reasonable reading" in check.why.en and "S9 Needs context" in check.why.en
+    as_definition = [r if r is not with_rvt else Reading(r.label, r.low, r.high, "definition") for r in check.readings]
+    assert judge(check.band, as_definition).verdict == "definition-dependent"
+
+
+def test_s9_c14_context_is_computed_from_conditions():
+    """Standard S9: the context comes from conditions on the data: with a 1-day rest period (7-9 days with
+    the AA) only the extended procedure's decision period remains, and without it the claim is accurate."""
     proc, waiting = data.load_procedure(), data.load_waiting()
-    shorter = proc.copy()
-    shorter.loc[shorter["item"] == "rest-and-preparation", "value"] = 1.0
-    shorter.loc[shorter["item"] == "general-procedure-extension", "value"] = 1.0
-    check = checks.check_c14(shorter, waiting)
-    assert check.verdict == "accurate"
-    assert "less than two weeks" in check.conclusion.en and "korter dan twee weken" in check.conclusion.nl
+    short = proc.copy()
+    short.loc[short["item"] == "rest-and-preparation", "value"] = 1.0
+    check = checks.check_c14(short, waiting)
+    assert check.verdict == "accurate-needs-context" and len(check.context) == 1
+    assert "extended procedure" in check.context[0].en
+    no_period = short.copy()
+    no_period.loc[no_period["item"] == "decision-period", "value"] = 0.4     # 0.4 months: 12 days
+    check = checks.check_c14(no_period, waiting)
+    assert check.verdict == "accurate" and not check.context
+    assert "less than two weeks, as the letter says" in check.conclusion.en
+    assert "korter dan twee weken, zoals de brief zegt" in check.conclusion.nl
 
 
-def test_published_checks_reproduce_the_verdicts_and_rows():
+def _published_checks():
     register = registers.load_sources()
     rules, agreement_table = data.load_rules(), data.load_agreement()
     timeline, stock = data.load_tp_timeline(), data.load_tp_stock()
-    found = [checks.check_c14(data.load_procedure(), data.load_waiting()),
-             checks.check_c15(timeline, protection.tp_primary_stock(stock), stock, register),
-             checks.check_c16(rules, agreement_table, register), checks.check_c17(rules, agreement_table, register),
-             checks.check_c18(rules, agreement_table), checks.check_c19(data.load_research())]
-    assert [c.verdict for c in found] == ["definition-dependent", "accurate-needs-context", "unverifiable",
-                                         "unverifiable", "unverifiable", "accurate-needs-context"]
+    return [checks.check_c14(data.load_procedure(), data.load_waiting()),
+            checks.check_c15(timeline, protection.tp_primary_stock(stock), stock, register),
+            checks.check_c16(rules, agreement_table, register), checks.check_c17(rules, agreement_table, register),
+            checks.check_c18(rules, agreement_table), checks.check_c19(data.load_research())]
+
+
+def test_published_checks_reproduce_the_verdicts_and_rows():
+    found = _published_checks()
+    rows = {row["claim_id"] + row["part"]: row for check in found for row in check.rows()}
+    assert {k: r["verdict"] for k, r in rows.items()} == {
+        "C14": "accurate-needs-context", "C15": "accurate-needs-context", "C15a": "accurate-needs-context",
+        "C15b": "accurate", "C16": "unverifiable", "C17": "unverifiable", "C17a": "unverifiable",
+        "C17b": "unverifiable", "C18": "unverifiable", "C19": "accurate-needs-context"}
+    for key, row in rows.items():
+        assert row["why_en"] and row["why_nl"] and row["conclusion_en"] and row["conclusion_nl"], key
+        assert row["rule_name"] and row["standard"], key
+        assert not row["evidence_date"] or row["evidence_date"] <= "2026-02-02", key
     for check in found:
-        row = check.row()
-        assert row["why_en"] and row["why_nl"] and row["conclusion_en"] and row["conclusion_nl"]
-        assert check.label.en in check.why.en and check.label.nl in check.why.nl
-        assert all(c.en and c.nl for c in check.context)
+        for each in (check,) + check.parts:
+            assert each.label.en in each.why.en and each.label.nl in each.why.nl
+            assert all(c.en and c.nl for c in each.context)
     c15 = found[1]
-    assert c15.readings[0].source_ids and c15.readings[0].vintage.startswith("end date 2027-03-04")
+    a, b = c15.parts
+    assert (a.part, b.part) == ("a", "b") and "vijf jaar" in a.words_nl and "2027" in b.words_nl
+    assert a.readings[0].source_ids and a.readings[0].vintage.startswith("end date 2027-03-04")
     assert "4.2-5.0" in c15.conclusion.en and "4,2-5,0" in c15.conclusion.nl
+    for unverifiable in (found[2], found[3], found[4]) + found[3].parts:
+        assert "not a finding against the letter" in unverifiable.why.en or "not a finding" in unverifiable.conclusion.en
+        assert "geen bevinding tegen de brief" in unverifiable.why.nl or "geen bevinding" in unverifiable.conclusion.nl
 
 
-def test_c15_context_follows_the_end_date():
+def test_s8_c15_headline_is_the_lowest_verifiable_part():
+    """Standard S8: C15's headline combines its parts: a wrong end year (part b) pulls the headline down
+    with it, below part a."""
     timeline, stock = data.load_tp_timeline(), data.load_tp_stock()
     later = pd.concat([timeline, pd.DataFrame([{"event": "extended-until", "date": "2028-03-04", "source_id": "s",
                                                 "quote": "q"}])], ignore_index=True)
     check = checks.check_c15(later, protection.tp_primary_stock(stock), stock)
-    assert check.verdict == "accurate-needs-context"     # 5.2-6.0 years still overlaps 4.5-5.5
-    assert "4 March 2028" in check.conclusion.en and "4 maart 2028" in check.conclusion.nl
-    assert "all of them reach five full years" in check.conclusion.en
+    a, b = check.parts
+    assert a.verdict == "accurate-needs-context"        # 5.2-6.0 years still overlaps 4.5-5.5
+    assert b.verdict == "inaccurate" and check.verdict == "inaccurate"
+    assert "4 March 2028" in a.conclusion.en and "4 maart 2028" in a.conclusion.nl
+    assert "all of them reach five full years" in a.conclusion.en
+    assert "not in 2027 as the letter says" in b.conclusion.en and "niet in 2027 zoals de brief zegt" in b.conclusion.nl
+
+
+def test_s5_unverifiable_rows_name_what_would_decide():
+    """Standard S5 (evidence missing): C16-C18 are unverifiable because the agreement's text is not in the
+    project; the why-text names the agreement's passage as what would decide."""
+    found = _published_checks()
+    for check in (found[2], found[3].parts[0], found[3].parts[1], found[4]):
+        assert check.situation_ids == ("evidence-missing",)
+        assert "would decide" in check.why.en
+    assert found[3].verdict == "unverifiable" and [p.words_nl for p in found[3].parts] == list(checks.C17_WORDS.values())
 
 
 def test_c16_refuses_to_stay_unverifiable_once_the_agreement_text_is_registered():

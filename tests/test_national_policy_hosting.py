@@ -3,7 +3,7 @@ known ranks, checks on the committed extracts, and a counterfactual C20."""
 import pandas as pd
 import pytest
 
-from factcheck.rules import assess_statement
+from factcheck.rules.judge import judge_examples
 from factcheck.topics.national_policy import checks, hosting
 from factcheck.sources import snapshots
 
@@ -79,44 +79,39 @@ def _ranks(best_total, best_pc, iso="KEN"):
                          for d, t, p in zip(hosting.DEFINITIONS, best_total, best_pc)])
 
 
-def test_check_named_rule_all_partly_none():
+def test_check_tiers_span_of_reasonable_cut_offs():
+    """S6: a cut-off span fixed before the ranks are read, from the top 10 to the top quarter of the hosts
+    ranked (170 here: 42). An example is 'narrowest' inside the top 10 in every row, 'between' inside the
+    widest only, 'outside' beyond it in some row; only 'outside' is a finding against the letter."""
     pak = _ranks([3, 5, 9], [60, 70, 80], "PAK")
     lbn = _ranks([30, 30, 30], [1, 2, 3], "LBN")
     ken = _ranks([12, 16, 19], [41, 51, 53], "KEN")
-    # all three count -> holds
-    named = hosting.check_named(pd.concat([pak, lbn, _ranks([8, 9, 10], [41, 51, 53], "KEN")]))
-    assert named.holds is True and named.rows("outside") == [] and list(named.status["status"]) == ["top"] * 3
-    assert "3 of 3 count" in named.evidence
-    # two of three -> partly (was True under the old majority rule)
-    named = hosting.check_named(pd.concat([pak, lbn, ken]))
-    assert named.holds == "partly"
-    assert list(named.status["status"]) == ["top", "top", "outside"]
-    assert [(r.coa_iso, r.rank_total_range, r.rank_per_1000_range) for r in named.rows("outside")] == [
+    tiers = hosting.check_tiers(pd.concat([pak, lbn, ken]), "v")
+    assert tiers.widest == 42 and tiers.narrowest == 10 and tiers.hosts == 170
+    assert list(tiers.status["tier"]) == ["narrowest", "narrowest", "between"]
+    assert tiers.all_admit is True
+    assert [(r.coa_iso, r.rank_total_range, r.rank_per_1000_range) for r in tiers.rows("between")] == [
         ("KEN", "12-19", "41-53")]
-    assert "2 of 3 count" in named.evidence and "outside the top 10: KEN (ranks 12-19" in named.evidence
-    # one of three -> still partly
-    named = hosting.check_named(pd.concat([pak, _ranks([30] * 3, [30] * 3, "LBN"), ken]))
-    assert named.holds == "partly" and len(named.rows("outside")) == 2
-    # none -> False; a rank of 11 in one definition is enough to be outside
-    named = hosting.check_named(_ranks([11, 16, 25], [41, 51, 53]))
-    assert named.holds is False and named.status["status"].iloc[0] == "outside"
+    assert "outside the widest: none" in tiers.evidence and "but not the top 10: KEN" in tiers.evidence
+    # one row beyond the top quarter on both measures is enough to be outside
+    far = _ranks([12, 16, 43], [41, 51, 60], "KEN")
+    tiers = hosting.check_tiers(pd.concat([pak, far]), "v")
+    assert tiers.all_admit is False and [r.coa_iso for r in tiers.rows("outside")] == ["KEN"]
     # a single rank is shown without a range
-    named = hosting.check_named(_ranks([5, 5, 5], [1, 1, 1], "PAK"))
-    assert named.status["rank_total_range"].iloc[0] == "5" and "ranks 5 by number and 1 per inhabitant" in named.evidence
+    single = hosting.check_tiers(_ranks([5, 5, 5], [1, 1, 1], "PAK"))
+    assert single.status["rank_total_range"].iloc[0] == "5" and "PAK ranks 5 by number and 1 per inhabitant" in single.evidence
 
 
-def test_check_named_partly_is_misleading_in_the_shared_rule():
-    named = hosting.check_named(pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"),
-                                           _ranks([12, 16, 19], [41, 51, 53], "KEN")]))
-    assert assess_statement(named.holds, named.evidence).verdict == "misleading"
-
-
-def test_combine_examples():
-    assert hosting.combine_examples([True, True]) is True
-    assert hosting.combine_examples([True, False]) == "partly"
-    assert hosting.combine_examples([False, False]) is False
-    with pytest.raises(ValueError):
-        hosting.combine_examples([])
+def test_s6_no_cut_off_is_chosen_after_the_fact():
+    """The standard S6 test: an example outside UNHCR's top 10 but inside the widest reasonable tier is no
+    finding against the letter (accurate); if the top 10 were applied as the cut-off (as before the
+    standards), the same ranks would make the list misleading. Only outside the widest does it become so."""
+    ranks = pd.concat([_ranks([3, 5, 9], [60, 70, 80], "PAK"), _ranks([12, 16, 19], [41, 51, 53], "KEN")])
+    tiers = hosting.check_tiers(ranks)
+    assert judge_examples(tiers.all_admit, tiers.evidence).verdict == "accurate"
+    top10_only = hosting.check_tiers(ranks, widest_share=10 / 170)
+    assert top10_only.widest == 10
+    assert judge_examples(top10_only.all_admit, top10_only.evidence).verdict == "misleading"
 
 
 def test_ranked_above_and_unrwa_by_host():
@@ -159,15 +154,15 @@ def test_real_extracts_pakistan_top_ten_kenya_outside():
     assert by_host.at["LBN", 2025] < by_host.at["LBN", 2024]
 
 
-def test_real_extracts_c20_is_partly():
-    population = snapshots.load_extract("unhcr-population-2025.12.1")
-    unrwa = snapshots.load_extract("unhcr-unrwa-2025.12.1")
+def test_real_extracts_c20_every_example_inside_the_widest_tier():
+    population = snapshots.load_extract("unhcr-population-2025.06.0")
+    unrwa = snapshots.load_extract("unhcr-unrwa-2025.06.0")
     wb = snapshots.load_extract("worldbank-population")
     ranks = pd.concat([hosting.named_ranks(hosting.host_table(population, unrwa, wb, year)) for year in (2024, 2025)])
-    named = hosting.check_named(ranks)
-    assert named.holds == "partly"
-    assert [(r.name, r.rank_total_range, r.rank_per_1000_range) for r in named.rows("outside")] == [
-        ("Kenya", "12-19", "41-53")]
+    tiers = hosting.check_tiers(ranks, "2025.06.0")
+    assert tiers.all_admit is True
+    assert [(r.name, r.rank_total_range, r.rank_per_1000_range) for r in tiers.rows("between")] == [
+        ("Kenya", "13-19", "41-53")]
 
 
 def _hosts(scale_kenya=1.0):
@@ -185,29 +180,39 @@ def _hosts(scale_kenya=1.0):
     return hosts
 
 
-def test_c20_counterfactual_kenya_in_the_top_ten_flips_every_sentence():
-    """With ten times Kenya's refugees Kenya is a top-10 host by number: all three examples count, the
-    verdict moves from misleading to accurate and the conclusion and why-text follow in both languages,
-    naming Kenya's new ranks. A sentence typed by hand would not change."""
-    now, then = checks.check_c20(_hosts()), checks.check_c20(_hosts(10.0))
-    assert now.verdict == "misleading" and then.verdict == "accurate"
+def _register():
+    from factcheck.core import registers
+    return registers.load_sources()
+
+
+def test_c20_counterfactual_kenya_far_down_flips_every_sentence():
+    """With a hundredth of Kenya's refugees Kenya is outside even the widest reasonable tier (the top
+    quarter) by number and per inhabitant: the list holds for only part of its examples, the verdict moves
+    from accurate to misleading, and the conclusion and why-text follow in both languages, naming Kenya.
+    A sentence typed by hand would not change."""
+    now, then = checks.check_c20(_hosts(), _register()), checks.check_c20(_hosts(0.01), _register())
+    assert now.verdict == "accurate" and then.verdict == "misleading"
     for field in ("conclusion", "why"):
         for lang in ("en", "nl"):
             assert getattr(then, field)[lang] != getattr(now, field)[lang], (field, lang)
-    kenya = hosting.check_named(hosting.vintage_ranks(_hosts(10.0)).query("vintage == '2025.12.1'")).status \
+    kenya = hosting.check_tiers(hosting.vintage_ranks(_hosts(0.01)).query("vintage == '2025.06.0'")).status \
         .set_index("coa_iso").loc["KEN"]
-    assert kenya["status"] == "top"
-    assert f"Kenya (rank {kenya['rank_total_range']} by number)" in then.conclusion.en
-    assert f"Kenia (plaats {kenya['rank_total_range']} naar aantal)" in then.conclusion.nl
-    assert then.conclusion.en.startswith("All 3 examples") and then.conclusion.nl.startswith("Alle 3 voorbeelden")
+    assert kenya["tier"] == "outside"
+    assert f"Kenya (rank {kenya['rank_total_range']} by number" in then.conclusion.en
+    assert "But Kenya is outside even the widest" in then.conclusion.en
+    assert "Maar Kenia valt zelfs buiten" in then.conclusion.nl
     assert then.label.en in then.why.en and then.label.nl in then.why.nl
-    assert now.context and not then.context
 
 
-def test_c20_published_conclusion_is_the_recorded_one():
-    check = checks.check_c20(_hosts())
-    assert check.conclusion.en == ("2 of the 3 examples are among the ten largest refugee hosts in 2024-2025: Pakistan "
-                                   "(rank 5-9 by number) and Lebanon (rank 1-3 per inhabitant); Kenya is a large host but "
-                                   "ranks 12-19 by number and 41-53 per inhabitant, outside the top 10.")
-    assert "Libanon (plaats 1-3 per inwoner)" in check.conclusion.nl
-    assert check.why.en.endswith("give the same picture.")
+def test_c20_rests_on_the_release_public_on_the_letters_date():
+    """S3: the verdict rests on UNHCR 2025.06.0 (published 2025-11-10); 2025.12.1 (2026-06-25) is rated
+    beside as 'since then' and does not decide."""
+    check = checks.check_c20(_hosts(), _register())
+    assert check.conclusion.en.startswith("All 3 examples host many refugees in 2024-2025: Lebanon (rank 10-15 by number")
+    assert "Kenya (rank 13-19 by number, 41-53 per inhabitant)" in check.conclusion.en
+    assert "Kenia (plaats 13-19 naar aantal, 41-53 per inwoner)" in check.conclusion.nl
+    assert "UNHCR 2025.06.0" in check.assessment.detail
+    assert check.since is not None and "UNHCR 2025.12.1" in check.since.detail
+    assert {r.vintage_date for r in check.since_then()} == {"2026-06-25"}
+    assert "Since then (UNHCR 2025.12.1, published after the letter; S3)" in check.why.en
+    assert check.situation_ids == ("no-cut-off-all-admit",)

@@ -73,7 +73,7 @@ def plan_date(rules: pd.DataFrame, sources: pd.DataFrame, claim_id: str, regime:
     return min(dates)
 
 
-# What was searched for the coalition agreement's text on C16-C18 (search tool, 2026-11-29).
+# What was searched for the coalition agreement's text on C16-C18 (search tool, 2026-11-29 and 2026-12-02).
 AGREEMENT_SEARCHES = (
     ("pages", "coalitieakkoord 2026 D66 CDA VVD asiel", "news on the agreement (title, date); no text on these points"),
     ("pages", "tewerkstellingsvergunning asielzoekers drie maanden coalitieakkoord",
@@ -93,6 +93,10 @@ AGREEMENT_SEARCHES = (
      "no copy of the agreement's text"),
     ("find_string", "Bouwen aan een beter Nederland", "two mentions of the title; no text of the asylum chapter"),
     ("find_string", "alleenstaande minderjarige", "no passage from the agreement"),
+    ("pages", "coalitieakkoord 2026 asielzoekers werken na drie maanden naturalisatietermijn B1",
+     "2 Dec 2026: news on the agreement's asylum chapter (procedure, Spreidingswet); nothing on these points"),
+    ("pages", "Aan de slag coalitieakkoord D66 CDA VVD tekst asiel migratie integratie",
+     "2 Dec 2026: reports on earlier coalitions; no text of the 2026 agreement"),
 )
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 from ...core import charts, text
 from ...core.text import LANGS
 from .data import SLUG, tx
-from .procedure import PRACTICE_BARS, bar_label, practice_wait_text, practice_weeks_text
+from .procedure import PAPER_BAR, PRACTICE_BARS, bar_label, practice_wait_text, practice_weeks_text
 from .protection import _as_date, chart_points, tp_basis, tp_dates, tp_title_subject
 
 PROCEDURE_CHART = f"{SLUG}-procedure-timeline"
@@ -29,7 +29,7 @@ def _chart_text(key: str, lang: str, **values) -> charts.ChartText:
 def export_procedure_chart(data: pd.DataFrame, durations: pd.DataFrame, name: str = PROCEDURE_CHART) -> list:
     """Horizontal timeline, in weeks: the procedure on paper against the legal decision periods and
     the published waiting times (C14)."""
-    primary = durations[durations["kind"] == "primary"].iloc[0]
+    primary = durations[durations["key"] == PAPER_BAR].iloc[0]
     paper_days = (int(primary["calendar_days_low"]), int(primary["calendar_days_high"]))
     bars = list(dict.fromkeys(data["bar"]))
 

@@ -21,8 +21,7 @@ DEFINITIONS = {
 PRIMARY = "refugees+oip+unrwa"
 NO_COUNTRY = ("UNK",)   # UNHCR's "Unknown" country of asylum: counted, but hosted by no country we can rank
 NAMED = ("LBN", "PAK", "KEN")
-TOP = 10                # "the countries that host the most refugees": UNHCR's top 10 (Global Trends)
-VINTAGES = ("2025.06.0", "2025.12.1")   # mid-2025 (public on the letter's date) and end-2025
+VINTAGES = ("2025.06.0", "2025.12.1")   # mid-2025 (public on the letter's date, decides: S3) and end-2025 (since then)
 YEARS = (2024, 2025)
 
 
@@ -100,66 +99,69 @@ def named_ranks(table: pd.DataFrame, isos=NAMED) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def combine_examples(counts) -> object:
-    """A statement about several named examples: True when every example counts, "partly" when
-    some do, False when none do (the all/partly logic the project uses for C08 too)."""
-    counts = [bool(c) for c in counts]
-    if not counts:
-        raise ValueError("no named examples to combine")
-    if all(counts):
-        return True
-    return "partly" if any(counts) else False
+# S6: the letter names examples ("landen als") of "landen die nu de meeste vluchtelingen opvangen" and states no
+# cut-off. The reasonable cut-offs run from the shortest list UNHCR publishes (its top 10 host countries, Global
+# Trends) to the widest tier (the top quarter of the countries ranked). Fixed here, before the ranks are read; a
+# finding is rated against the letter only when it holds for every cut-off in that span.
+NARROWEST = 10
+WIDEST_SHARE = 0.25
 
 
 @dataclass(frozen=True)
-class NamedStatus:
-    """The outcome of `check_named`: `holds` (True, "partly" or False), the evidence sentence for the
-    rule column, `status` (one row per named example: rank ranges, worst best rank, 'top'/'outside')
-    and `top` (the cut-off)."""
-    holds: object
-    evidence: str
+class Tiers:
+    """The outcome of `check_tiers`: per named example (`status`, one row each) its rank ranges by number
+    and per inhabitant, its worst best rank over years and definitions, and whether the narrowest and the
+    widest reasonable cut-off admit it; `all_admit` is True when no example is outside the widest."""
     status: pd.DataFrame
-    top: int
+    narrowest: int
+    widest: int
+    hosts: int
+    vintage: str
 
-    def rows(self, status: str = None) -> list:
-        return [row for row in self.status.itertuples() if status is None or row.status == status]
+    @property
+    def all_admit(self) -> bool:
+        return bool(self.status["in_widest"].all())
+
+    def rows(self, which: str = None) -> list:
+        """Examples: 'narrowest' (inside every reasonable cut-off), 'between' (inside some, not the
+        narrowest), 'outside' (outside the widest), or all."""
+        return [row for row in self.status.itertuples() if which is None or row.tier == which]
+
+    @property
+    def evidence(self) -> str:
+        def ranks_text(row):
+            return f"{row.name} ranks {row.rank_total_range} by number and {row.rank_per_1000_range} per inhabitant"
+        listed = "; ".join(ranks_text(row) for row in self.rows())
+        outside = [row.name for row in self.rows("outside")]
+        between = [row.name for row in self.rows("between")]
+        return (f"UNHCR {self.vintage}, every year and definition: {listed}; reasonable cut-offs from the top "
+                f"{self.narrowest} to the top quarter ({self.widest} of {self.hosts} hosts ranked); outside the widest: "
+                f"{', '.join(outside) if outside else 'none'}; inside some cut-offs but not the top {self.narrowest}: "
+                f"{', '.join(between) if between else 'none'}")
 
 
-def check_named(ranks: pd.DataFrame, top: int = TOP) -> NamedStatus:
-    """The rule for "countries like Lebanon, Pakistan or Kenya ... now host the most refugees".
-
-    "The countries that host the most refugees" is read as UNHCR's Global Trends reads it: the
-    top 10 host countries, in either of its two framings, by number or per inhabitant. A named
-    example counts ('top') when its best rank (by number or per 1,000 inhabitants) is at most
-    `top` in every row of `ranks` (years, definitions), and is 'outside' otherwise. The statement
-    holds (True) when every example counts, holds "partly" (for `rules.assess_statement`:
-    misleading) when some but not all count, and is False when none counts.
-    The evidence names the examples that do and do not count with their rank ranges.
-    """
+def check_tiers(ranks: pd.DataFrame, vintage: str = "", narrowest: int = NARROWEST,
+                widest_share: float = WIDEST_SHARE) -> Tiers:
+    """Which reasonable cut-offs admit each named example (S6). An example's best rank in a row of
+    `ranks` (a year and a definition) is the better of its rank by number and per inhabitant (the two
+    framings UNHCR uses); a cut-off admits it when that best rank is within the cut-off in every row.
+    The widest cut-off is `widest_share` of the fewest countries ranked in any row."""
     frame = ranks.assign(best=ranks[["rank_total", "rank_per_1000"]].min(axis=1))
-    status_rows = []
+    hosts = int(frame["hosts_ranked"].min())
+    widest = int(hosts * widest_share)
+    rows = []
     for iso, group in frame.groupby("coa_iso", sort=False):
         worst_best = int(group["best"].max())
-        status_rows.append({"coa_iso": iso, "name": group["name"].iloc[0],
-                            "rank_total_range": text.number_range(group["rank_total"].min(),
-                                                                  group["rank_total"].max(), group=False),
-                            "rank_per_1000_range": text.number_range(group["rank_per_1000"].min(),
-                                                                     group["rank_per_1000"].max(), group=False),
-                            "worst_best_rank": worst_best, "status": "top" if worst_best <= top else "outside"})
-    status = pd.DataFrame(status_rows)
-    holds = combine_examples(status["status"] == "top")
-
-    def ranks_text(row):
-        return f"ranks {row.rank_total_range} by number and {row.rank_per_1000_range} per inhabitant"
-
-    inside = [f"{row.name} ({ranks_text(row)})" for row in status.itertuples() if row.status == "top"]
-    outside = [f"{row.name} ({ranks_text(row)})" for row in status.itertuples() if row.status != "top"]
-    evidence = (f"rule: every named example in the top {top} by number or per inhabitant in every year and "
-                f"definition -> holds; some but not all -> partly; none -> does not hold; "
-                f"{len(inside)} of {len(status)} count: "
-                f"in the top {top}: {', '.join(inside) if inside else 'none'}; "
-                f"outside the top {top}: {', '.join(outside) if outside else 'none'}")
-    return NamedStatus(holds, evidence, status, top)
+        in_narrowest, in_widest = worst_best <= narrowest, worst_best <= widest
+        rows.append({"coa_iso": iso, "name": group["name"].iloc[0],
+                     "rank_total_range": text.number_range(group["rank_total"].min(), group["rank_total"].max(),
+                                                           group=False),
+                     "rank_per_1000_range": text.number_range(group["rank_per_1000"].min(),
+                                                              group["rank_per_1000"].max(), group=False),
+                     "best_rank_low": int(group["best"].min()), "worst_best_rank": worst_best,
+                     "in_narrowest": in_narrowest, "in_widest": in_widest,
+                     "tier": "narrowest" if in_narrowest else ("between" if in_widest else "outside")})
+    return Tiers(pd.DataFrame(rows), narrowest, widest, hosts, vintage)
 
 
 def ranked_above(table: pd.DataFrame, iso: str, measure: str, definition: str) -> list:

@@ -49,14 +49,36 @@ def less_than_band(limit: int) -> tuple:
     return (0.0, float(limit - 1))
 
 
-def stage_days(procedure: pd.DataFrame, item: str, regime: str) -> int:
-    """The number of days the published table gives for one stage under one regime."""
+def _rows(procedure: pd.DataFrame, item: str, regime: str) -> pd.DataFrame:
     row = procedure[(procedure["item"] == item) & (procedure["regime"] == regime)]
     if len(row) != 1:
         raise KeyError(f"national-policy-procedure has {len(row)} rows for {item!r} / {regime!r}, expected 1")
+    return row
+
+
+def stage_row(procedure: pd.DataFrame, item: str, regime: str) -> pd.Series:
+    """The published table's one row for a stage or period under one regime."""
+    return _rows(procedure, item, regime).iloc[0]
+
+
+def stage_line(procedure: pd.DataFrame, item: str, regime: str) -> int:
+    """The line of that row in data/published/national-policy-procedure.csv (the header is line 1), for
+    the checked value's `checked_from` (S5)."""
+    return int(_rows(procedure, item, regime).index[0]) + 2
+
+
+def stage_days(procedure: pd.DataFrame, item: str, regime: str) -> int:
+    """The number of days the published table gives for one stage under one regime."""
+    row = _rows(procedure, item, regime)
     if row.iloc[0]["unit"] != "days":
         raise ValueError(f"{item!r} / {regime!r} is not in days")
     return int(row.iloc[0]["value"])
+
+
+def days_text(duration: pd.Series) -> str:
+    """A `paper_durations` row's calendar days as shown: '8', or '16-18' over the possible start days."""
+    low, high = int(duration["calendar_days_low"]), int(duration["calendar_days_high"])
+    return str(low) if low == high else f"{low}-{high}"
 
 
 def stage_sources(procedure: pd.DataFrame, *items) -> tuple:
@@ -69,14 +91,21 @@ def stage_sources(procedure: pd.DataFrame, *items) -> tuple:
     return tuple(seen)
 
 
-# (key, kind, stages): each reading of the procedure on paper, the stages it adds up
+# (key, kind, stages): each reading of the procedure on paper, the stages it adds up. The primary
+# reading (S2) is "de procedure" as a reader of the letter takes it: the general asylum procedure (AA), the
+# procedure with a fixed length in law, set against "Het zijn de wachttijden die lang zijn". AA+ is the same
+# procedure extended in advance (a definition reading). The rest and preparation period before it is not
+# part of the AA: with it the durations are sensitivity readings ('comparison', shown beside, never decisive
+# while the AA is within the band). The 2010-2021 rules are the earlier reading.
 PAPER_READINGS = (
-    ("rvt+aa", "primary", (("rest-and-preparation", "since-2010"), ("general-procedure", "since-2021"))),
-    ("aa", "definition", (("general-procedure", "since-2021"),)),
-    ("rvt+aa-plus", "definition", (("rest-and-preparation", "since-2010"), ("general-procedure", "since-2021"),
+    ("aa", "primary", (("general-procedure", "since-2021"),)),
+    ("aa-plus", "definition", (("general-procedure", "since-2021"), ("general-procedure-extension", "since-2021"))),
+    ("rvt+aa", "comparison", (("rest-and-preparation", "since-2010"), ("general-procedure", "since-2021"))),
+    ("rvt+aa-plus", "comparison", (("rest-and-preparation", "since-2010"), ("general-procedure", "since-2021"),
                                    ("general-procedure-extension", "since-2021"))),
-    ("rvt+aa-2010", "earlier", (("rest-and-preparation", "since-2010"), ("general-procedure", "2010-2021"))),
+    ("aa-2010", "earlier", (("general-procedure", "2010-2021"),)),
 )
+PAPER_BAR = "rvt+aa"        # the chart's "on paper" bar: rest and preparation + general procedure
 
 
 def paper_durations(procedure: pd.DataFrame) -> pd.DataFrame:
@@ -145,7 +174,7 @@ def _segment(key: str) -> Text:
 def paper_vs_practice(procedure: pd.DataFrame, waiting: pd.DataFrame, durations: pd.DataFrame) -> pd.DataFrame:
     """Chart data: the procedure on paper, the legal decision periods and published waiting times,
     as segments in weeks (one row per segment; bars are the `bar` column, in drawing order)."""
-    primary = durations[durations["kind"] == "primary"].iloc[0]
+    primary = durations[durations["key"] == PAPER_BAR].iloc[0]
     rvt = stage_days(procedure, "rest-and-preparation", "since-2010")
     rvt_days = working_days_span(rvt, 0)                       # from a Monday
     total_days = working_days_span(int(primary["working_days"]), 0)

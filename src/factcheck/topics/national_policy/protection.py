@@ -40,6 +40,14 @@ def end_sources(timeline: pd.DataFrame) -> tuple:
     return tuple(i for ids in rows["source_id"] for i in str(ids).split(";") if i)
 
 
+def end_line(timeline: pd.DataFrame) -> int:
+    """The line in data/published/national-policy-tp-timeline.csv (header = line 1) of the row that sets
+    the current end date (the checked value's `checked_from`, S5)."""
+    end = tp_dates(timeline)["end"].isoformat()
+    rows = timeline[(timeline["event"] == "extended-until") & (timeline["date"].astype(str) == end)]
+    return int(rows.index[0]) + 2
+
+
 def cohort_years(timeline: pd.DataFrame, years=(2022, 2023, 2024, 2025, 2026)) -> pd.DataFrame:
     """Years in the Netherlands at the end date of temporary protection, by year of arrival.
 
