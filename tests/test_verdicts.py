@@ -3,6 +3,8 @@ import re
 import pandas as pd
 import pytest
 
+from factcheck.rules.judge import RULES as JUDGE_RULES
+
 from factcheck.core.project import project as the_project
 from factcheck.rules import RULES, VOCABULARY, Reading, assess, assess_statement, claim_band, precision
 from factcheck.publish.verdicts import VERDICT_COLUMNS, assemble_verdicts
@@ -71,7 +73,9 @@ def test_statement_rule():
 def test_verdict_table_is_generated_and_complete():
     table = assemble_verdicts(write=False)
     assert list(table.columns) == VERDICT_COLUMNS
-    assert list(table["claim_id"]) == [f"C{i:02d}" for i in range(1, 21)]
+    assert list(table.loc[table["part"] == "", "claim_id"]) == [f"C{i:02d}" for i in range(1, 21)]
+    parts = table[table["part"] != ""]
+    assert not parts.duplicated(["claim_id", "part"]).any()
     committed = pd.read_csv(the_project().verdicts_file, dtype=str, keep_default_na=False)
     assert committed.equals(table.astype(str)), "data/verdicts.csv is stale: run `make`"
     checked = table[table["status"] == "checked"]
@@ -101,7 +105,9 @@ def test_the_rule_is_a_field_and_the_sentence_is_rendered_from_it():
 def test_every_rule_in_the_verdict_table_is_a_registered_rule():
     committed = pd.read_csv(the_project().verdicts_file, dtype=str, keep_default_na=False)
     checked = committed[committed["status"] == "checked"]
-    assert all(any(text.startswith(rule_id + ": ") for rule_id in RULES) for text in checked["rule"])
+    known = set(RULES) | set(JUDGE_RULES)
+    assert all(any(text.startswith(rule_id + ": ") for rule_id in known) for text in checked["rule"])
+    assert set(checked.loc[checked["rule_name"] != "", "rule_name"]) <= {r.name for r in JUDGE_RULES.values()}
 
 
 def test_no_caller_parses_the_rule_out_of_the_sentence():

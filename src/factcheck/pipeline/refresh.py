@@ -306,22 +306,23 @@ def _register_bytes(date: str, rows: list, root: Path) -> tuple:
 # ---- verdicts before and after --------------------------------------------------------------
 
 def verdict_diff(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    """Per claim the old and new checked_value and verdict (as text), and whether either moved.
-    A claim present on one side only counts as moved."""
+    """Per claim and claim part ("C03", "C03a") the old and new checked_value and verdict (as text),
+    and whether either moved. A row present on one side only counts as moved."""
     def side(frame):
-        frame = frame.fillna("").astype(str).set_index("claim_id")
-        return frame.reindex(columns=["checked_value", "verdict"])
+        frame = frame.fillna("").astype(str)
+        part = frame["part"] if "part" in frame else ""
+        return frame.assign(claim_id=frame.get("claim_id", "") + part).set_index("claim_id").reindex(
+            columns=["checked_value", "verdict"])
     before, after = side(old), side(new)
-    claims = sorted(set(before.index) | set(after.index))
-    before, after = before.reindex(claims).fillna(""), after.reindex(claims).fillna("")
+    rows = sorted(set(before.index) | set(after.index))
     table = pd.DataFrame({
-        "claim_id": claims,
-        "checked_value_old": before["checked_value"].to_list(),
-        "checked_value_new": after["checked_value"].to_list(),
-        "verdict_old": before["verdict"].to_list(),
-        "verdict_new": after["verdict"].to_list(),
+        "claim_id": rows,
+        "checked_value_old": before["checked_value"].reindex(rows).fillna("").to_list(),
+        "checked_value_new": after["checked_value"].reindex(rows).fillna("").to_list(),
+        "verdict_old": before["verdict"].reindex(rows).fillna("").to_list(),
+        "verdict_new": after["verdict"].reindex(rows).fillna("").to_list(),
     })
-    missing = [c not in set(old.get("claim_id", [])) or c not in set(new.get("claim_id", [])) for c in claims]
+    missing = [r not in before.index or r not in after.index for r in rows]
     table["changed"] = ((table["checked_value_old"] != table["checked_value_new"])
                         | (table["verdict_old"] != table["verdict_new"]) | pd.Series(missing))
     return table
