@@ -193,3 +193,22 @@ def test_no_long_module_in_the_new_layers(layer):
     for path in sorted((PACKAGE / layer).rglob("*.py")):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines <= MAX_LINES, f"{path.relative_to(PACKAGE)} has {lines} lines (at most {MAX_LINES})"
+
+
+def test_one_slug_per_topic_everywhere():
+    """Each topic notebook NN-<slug> has its package, sources register, tests, and every published
+    table and chart belongs to one topic (or the overview): nothing called "other"."""
+    root = the_project().root
+    slugs = sorted(p.stem.split("-", 1)[1] for p in (root / "notebooks").glob("[0-9][0-9]-*.ipynb")
+                   if not p.stem.startswith("00-"))
+    assert slugs, "no topic notebooks"
+    for slug in slugs:
+        package = slug.replace("-", "_")
+        assert (PACKAGE / "topics" / package / "__init__.py").exists(), f"no package topics/{package}"
+        assert (root / "data" / "sources" / f"{slug}.csv").exists(), f"no data/sources/{slug}.csv"
+        assert list((root / "tests").glob(f"test_{package}*.py")), f"no tests/test_{package}*.py"
+    owned = tuple(f"{slug}-" for slug in slugs)
+    for path in list((root / "data" / "published").glob("*.csv")) + [p for p in (root / "figures").iterdir() if p.is_dir()]:
+        assert path.name.startswith(owned) or path.name == "verdict-counts", f"{path} belongs to no topic"
+    assert {p.name for p in (PACKAGE / "topics").iterdir() if p.is_dir() and p.name != "__pycache__"} == {
+        s.replace("-", "_") for s in slugs}
