@@ -12,6 +12,7 @@ from factcheck.topics.solidarity import checks, compare, data, key as refkey
 from factcheck.topics.solidarity.settings import DATA_YEARS, DEFENSIBLE_YEARS, Inputs, Settings
 from factcheck.core.errors import InputError
 from factcheck.rules import claim_band
+from factcheck.rules.standards import SITUATIONS
 
 
 def frame(rows):
@@ -103,8 +104,12 @@ def test_group_members():
         refkey.group_members("eu-28", PARTICIPATION, classification())
 
 
-def synthetic_inputs(nl_category=data.AT_RISK):
-    """Every Member State equal (population 10, GDP 10): over EU-26 each key is 1/26."""
+LETTER_PAYS = f"De partijen geven aan dat Nederland het solidariteitsmechanisme {data.PAY_INSTEAD_WORDS}."
+
+
+def synthetic_inputs(nl_category=data.AT_RISK, letter=LETTER_PAYS):
+    """Every Member State equal (population 10, GDP 10): over EU-26 each key is 1/26. `letter`: the
+    letter's text (by default it says the share can be paid instead, as the real letter does)."""
     values = {iso: 10.0 for iso in snapshots.EU27}
     population = pd.concat([long(values, y) for y in (2024, 2023, 2022)], ignore_index=True)
     gdp = pd.concat([long(values, y) for y in (2023, 2022)], ignore_index=True)
@@ -116,12 +121,17 @@ def synthetic_inputs(nl_category=data.AT_RISK):
     figures = pd.DataFrame([{"figure_id": "first-cycle-year", "value": 2026.0, "date": "2026-06-12",
                              "source_id": "council-pr-2025-12-08-solidarity-pool"}]).set_index(
         "figure_id")
-    return Inputs(population, gdp, pools, figures, PARTICIPATION, classification(nl_category), dates=DATES)
+    return Inputs(population, gdp, pools, figures, PARTICIPATION, classification(nl_category), dates=DATES,
+                  letter=letter)
 
 
-def claim(value, period, qualifier="about"):
+QUOTE = "(ongeveer 1100 in 2025 - voorzien is een gemiddeld aantal van ongeveer 1600 mensen per jaar)"
+
+
+def claim(value, period, qualifier="about", claim_id="", quote=QUOTE):
     return pd.Series({"claimed_value": value, "qualifier": qualifier, "period": period,
-                      "claimed_text": f"ongeveer {value}"})
+                      "claimed_text": f"ongeveer {value}", "claim_id": claim_id, "quote_nl": quote,
+                      "fragment_nl": f"ongeveer {value}"})
 
 
 def test_indicative_share_and_price_per_relocation():
@@ -137,27 +147,34 @@ def test_pool_for_year_none_before_the_first_cycle():
     assert checks.pool_for_year(inputs, 2027) is None
 
 
-def test_c11_year_label_rule_gives_misleading_then_accurate():
+def test_c11_year_without_a_pool_is_a_label_slip_then_accurate():
+    """S1: no pool for 2025, the 2026 pool's Dutch share (28,600 / 26 = 1,100) matches: the number is judged
+    on its substance, the year is context; with the right year label it is accurate."""
     inputs, settings = synthetic_inputs(), Settings()
-    # the 2026 pool: 28,600 / 26 = 1,100 for the Netherlands
     readings = checks.c11_readings(inputs, settings, 2025)
-    assert [(r.kind, r.low) for r in readings] == [("primary", 0), ("comparison", 1100)]
-    assert checks.assess_numeric(claim(1100, "2025"), readings).verdict == "misleading"
-    # the same number with the right year label is accurate
-    right_year = checks.c11_readings(inputs, settings, 2026)
-    assert right_year[0].low == 1100
-    assert checks.assess_numeric(claim(1100, "2026"), right_year).verdict == "accurate"
-    # a number matching neither is inaccurate (no pool at all for 2025)
-    assert checks.assess_numeric(claim(3000, "2025"), readings).verdict == "inaccurate"
+    assert (readings[0].kind, readings[0].low) == ("primary", 1100)
+    assert {r.kind for r in readings[1:]} == {"definition"} and round(28600 / 27) in [r.low for r in readings]
+    assert checks.judge_numeric(claim(1100, "2025"), readings).verdict == "accurate"     # the number alone
+    check = checks.check_c11(inputs, settings, claim(1100, "2025"))
+    assert (check.verdict, check.situation_ids) == ("accurate-needs-context", ("label-slip",))
+    assert any("not 2025" in c.en and "niet voor 2025" in c.nl for c in check.context)
+    # the same number with the right year label is accurate, and no label slip
+    right_year = checks.check_c11(inputs, settings, claim(1100, "2026"))
+    assert right_year.verdict == "accurate" and right_year.situation_ids == ("within-band",)
+    assert right_year.value == 1100
+    # a number matching neither is judged on its size (S7): 3,000 against 1,100 is beyond a factor 2
+    assert checks.check_c11(inputs, settings, claim(3000, "2025")).verdict == "inaccurate"
 
 
 def test_c11_group_setting_moves_the_verdict():
-    """Over the 23 contributors the 2026 share is 28,600 / 23 = 1,243: outside 990-1,210."""
+    """Over the 23 contributors the 2026 share is 28,600 / 23 = 1,243: outside 990-1,210, and 1,100 is
+    below it within a factor 2 (S7)."""
     inputs = synthetic_inputs()
     settings = Settings(group="contributors-23")
     readings = checks.c11_readings(inputs, settings, 2025)
-    assert readings[-1].low == round(28600 / 23)
-    assert checks.assess_numeric(claim(1100, "2025"), readings).verdict == "inaccurate"
+    assert readings[0].low == round(28600 / 23)
+    check = checks.check_c11(inputs, settings, claim(1100, "2025"))
+    assert check.verdict == "understated" and check.situation_ids == ("below-within-2",)
 
 
 def test_c12_reads_the_legal_minimum_with_definition_variants():
@@ -167,11 +184,12 @@ def test_c12_reads_the_legal_minimum_with_definition_variants():
     definitions = {r.label: r.low for r in readings[1:]}
     assert all(r.kind == "definition" for r in readings[1:])
     assert round(26000 / 27) in definitions.values()                          # EU-27 variant
-    assert checks.assess_numeric(claim(1000, "per year"), readings).verdict == "accurate"
-    assert checks.assess_numeric(claim(1600, "per year"), readings).verdict == "overstated"
-    context = checks.c12_context(inputs, settings)
-    assert any("EUR 20,000" in item.en and "EUR 20.000" in item.nl for item in context)   # 520m / 26,000
-    assert not any("Council set" in item.en for item in context)              # 2026 pool is not smaller here
+    assert checks.judge_numeric(claim(1000, "per year"), readings).verdict == "accurate"
+    assert checks.judge_numeric(claim(1600, "per year"), readings).verdict == "overstated"
+    context, notes = checks.c12_context(inputs, settings)
+    assert context == []                                                      # the letter says it can pay
+    assert any("EUR 20,000" in item.en and "EUR 20.000" in item.nl for item in notes)   # 520m / 26,000
+    assert not any("Council set" in item.en for item in context + notes)     # 2026 pool is not smaller here
 
 
 def test_which_readings_finds_the_pool_that_gives_each_number():
@@ -187,7 +205,7 @@ def test_which_readings_finds_the_pool_that_gives_each_number():
 
 
 def test_c13_statement_rule():
-    assert checks.c13_assessment(classification(data.AT_RISK)).verdict == "accurate-needs-context"
+    assert checks.c13_assessment(classification(data.AT_RISK)).verdict == "accurate"
     assert checks.c13_assessment(classification(None)).verdict == "accurate"
     assert checks.c13_assessment(classification(UNDER)).verdict == "inaccurate"
 
@@ -394,19 +412,82 @@ def claims():
 
 def test_checks_are_claim_records_with_sources_and_vintages(real, claims):
     check11 = checks.check_c11(real, Settings(), claims.loc["C11"])
-    check12 = checks.check_c12(real, Settings(), claims.loc["C12"])
-    check13 = checks.check_c13(real)
-    assert [c.verdict for c in (check11, check12, check13)] == ["misleading", "accurate-needs-context",
-                                                               "accurate-needs-context"]
-    assert check11.assessment.rule.id == "rule 6" and check12.assessment.rule.id == "rule 2"
+    check12 = checks.check_c12(real, Settings(), claims.loc["C12"], claims)
+    check13 = checks.check_c13(real, claims.loc["C13"])
+    assert [c.verdict for c in (check11, check12, check13)] == ["accurate-needs-context", "accurate", "accurate"]
+    assert [c.assessment.rule.id for c in (check11, check12, check13)] == ["within-band", "within-band", "statement"]
+    assert [c.situation_ids for c in (check11, check12, check13)] == [("label-slip",), ("within-band",),
+                                                                      ("statement-supported",)]
     for check in (check11, check12):
         assert all(r.source_ids and r.vintage and r.vintage_date for r in check.readings)
         assert check.why.en and check.why.nl and check.reading.nl
-    assert check11.readings[1].vintage_date == "2025-12-23"             # the Council's implementing decision
+        assert check.evidence_date <= "2026-02-02" and check.since is None        # S3: nothing later registered
+    for check in (check11, check12, check13):
+        assert check.words_nl and check.words_nl in check.row()["words_nl"] and check.checked_from
+    assert check11.readings[0].vintage_date == "2025-12-23"             # the Council's implementing decision
+    assert "line 15 (NLD)" in check13.checked_from                        # solidarity-classification.csv
     # the typed dates of the conclusions come from the registers
     assert "12 June 2026" in check11.conclusion.en and "12 juni 2026" in check11.conclusion.nl
     assert "11 November 2025" in check13.conclusion.en and "11 november 2025" in check13.conclusion.nl
-    assert "Griekenland" in check13.conclusion.nl and "Verdict: Accurate, but needs context" in check13.why.en
+    assert "Griekenland" in check13.conclusion.nl and "Verdict: Accurate, under S5 The checked value" in check13.why.en
+
+
+def test_why_texts_cite_standards_by_name_not_rule_numbers(real, claims):
+    """The why-texts end with the standards that decided, by id and name, and the rule by name."""
+    check11 = checks.check_c11(real, Settings(), claims.loc["C11"])
+    check12 = checks.check_c12(real, Settings(), claims.loc["C12"], claims)
+    check13 = checks.check_c13(real, claims.loc["C13"])
+    assert "under S1 Substance before label, S5 The checked value and S9 Needs context" in check11.why.en
+    assert "volgens S1 'Substance before label'" in check11.why.nl
+    assert "(rule: Within the claim's band)" in check12.why.en and "(regel: Within the claim's band)" in check12.why.nl
+    for check in (check11, check12, check13):
+        for lang in ("en", "nl"):
+            assert "(rule " not in check.why[lang] and "rule 6" not in check.why[lang]
+            assert "statement rule" not in check.why[lang]
+
+
+def test_s1_the_year_label_does_not_make_c11_misleading(real, claims):
+    """S1 and S5: the right number for the pool next to the year named is rated on its substance, and the
+    checked value is the computed share (1,080), never a share of 0 for a year without a pool."""
+    check = checks.check_c11(real, Settings(), claims.loc["C11"])
+    assert check.verdict == SITUATIONS["label-slip"].verdict != "misleading"
+    assert check.value == 1080 and 0 not in [r.low for r in check.readings]
+    assert check.row()["checked_value"] == 1080 and "03-solidarity.ipynb" in check.row()["checked_from"]
+    assert check.conclusion.en.startswith("The letter's 'ongeveer 1100' matches the data")      # S8: right first
+
+
+def test_s9_paying_instead_is_treated_alike_in_c11_and_c12(real, claims):
+    """S9: the option to pay instead is context only when the letter does not say so, for C11 and C12 alike."""
+    silent = replace(real, letter=real.letter.replace(data.PAY_INSTEAD_WORDS, "niet meedoet"))
+    assert checks.letter_says_pay_instead(real) and not checks.letter_says_pay_instead(silent)
+    for inputs, expected in ((real, False), (silent, True)):
+        check11 = checks.check_c11(inputs, Settings(), claims.loc["C11"])
+        check12 = checks.check_c12(inputs, Settings(), claims.loc["C12"], claims)
+        for check in (check11, check12):
+            assert any("paying EUR 20,000" in c.en for c in check.context) == expected, check.claim_id
+            assert ("paying EUR 20,000" in check.why.en) and ("EUR 20.000" in check.why.nl)
+    assert checks.check_c12(silent, Settings(), claims.loc["C12"], claims).verdict == "accurate-needs-context"
+
+
+def test_s9_the_smaller_2026_pool_is_told_in_the_same_sentence(real, claims):
+    """S9: C12's smaller 2026 pool is not context because C11's 'ongeveer 1100' in the same sentence gives its
+    Dutch share; without that claim in the sentence it is context."""
+    told = checks.check_c12(real, Settings(), claims.loc["C12"], claims)
+    assert told.verdict == "accurate" and not told.context and "'ongeveer 1100'" in told.why.en
+    alone = checks.check_c12(real, Settings(), claims.loc["C12"], claims.drop(index="C11"))
+    assert alone.verdict == "accurate-needs-context"
+    assert any("for 2026 the Council set 21,000" in c.en for c in alone.context)
+
+
+def test_s9_the_at_risk_category_is_shown_not_context(real, claims, monkeypatch):
+    """S9: 'at risk of migratory pressure' leaves the Netherlands a contributor: shown, not context. Were the
+    category one the sources tie to the pool's support, it would be context."""
+    check = checks.check_c13(real, claims.loc["C13"])
+    assert check.verdict == "accurate" and not check.context
+    assert "at risk of migratory pressure" in check.conclusion.en and "risico op migratiedruk" in check.conclusion.nl
+    assert "'Accurate, but needs context'" in check.why.en                 # the alternative is shown
+    monkeypatch.setattr(checks, "SUPPORTED_CATEGORIES", (data.UNDER_PRESSURE, data.AT_RISK))
+    assert checks.check_c13(real, claims.loc["C13"]).verdict == "accurate-needs-context"
 
 
 def test_c13_why_and_conclusion_follow_the_classification(real):
@@ -420,13 +501,14 @@ def test_c13_why_and_conclusion_follow_the_classification(real):
 
 def test_counterfactual_pool_size_flips_c11_and_every_sentence_follows(real, claims):
     """With a 2026 pool of 30,000 instead of 21,000 the Dutch share (about 1,542) no longer gives the
-    letter's 'ongeveer 1100': C11 is no longer misleading, and the conclusion and the why-text in both
-    languages say so with the new figure."""
+    letter's 'ongeveer 1100': C11 is no longer a label slip but understated (S7, within a factor 2), and the
+    conclusion and the why-text in both languages say so with the new figure."""
     base = checks.check_c11(real, Settings(), claims.loc["C11"])
     pools = real.pools.copy()
     pools.loc[pools["pool_id"] == "council-2026", "relocations"] = 30000
     other = checks.check_c11(replace(real, pools=pools, _keys={}), Settings(), claims.loc["C11"])
-    assert base.verdict == "misleading" and other.verdict == "inaccurate"
+    assert base.verdict == "accurate-needs-context" and other.verdict == "understated"
+    assert other.situation_ids == ("below-within-2",)
     for field in ("conclusion", "why"):
         for lang in ("en", "nl"):
             assert getattr(base, field)[lang] != getattr(other, field)[lang], (field, lang)
@@ -435,4 +517,4 @@ def test_counterfactual_pool_size_flips_c11_and_every_sentence_follows(real, cla
     assert "1,542" in other.conclusion.en and "1,542" in other.why.en
     assert "1.542" in other.conclusion.nl and "1.542" in other.why.nl
     assert "does not match" in other.conclusion.en and "past niet" in other.conclusion.nl
-    assert "Inaccurate" in other.why.en and "Onjuist" in other.why.nl
+    assert "Understated" in other.why.en and "Onderschat" in other.why.nl

@@ -1,21 +1,37 @@
-"""The three claim checks, one `ClaimCheck` each: C11 (about 1,100 in 2025), C12 (about 1,600 a year) and
-C13 (the Commission found the Netherlands not under migratory pressure). Readings, context, conclusion and
-"why" are computed here; every sentence is a template of texts.toml filled with the computed values.
+"""The three claim checks, one `ClaimCheck` each, judged under the written editorial standards
+(`rules.standards`, applied by `rules.judge`): C11 (about 1,100 in 2025), C12 (about 1,600 a year) and C13
+(the Commission found the Netherlands not under migratory pressure). Readings, context, the situation a
+check is a case of, conclusion and "why" are computed here; every sentence is a template of texts.toml
+filled with the computed values.
+
+Two choices of standard are conditions in code, the same for C11 and C12 (S9: context is only a fact public
+on the letter's date that the letter does not give its reader): the option to pay instead of relocating is
+context only when the letter does not state it (`data.PAY_INSTEAD_WORDS`), and the smaller 2026 pool is
+context for C12 only when no number in the same sentence gives its Dutch share. C11's year is a label slip
+(S1) when no pool exists for the year the letter names and the share of the pool decided on the letter's
+date matches the number.
 """
 import pandas as pd
 
 from ...core.countries import country_name
 from ...core.text import EMPTY, Text, in_both, number_range
-from ...rules import ABOUT, VOCABULARY, ClaimCheck, Reading, assess, assess_statement, claim_band
+from ...rules import ABOUT, VOCABULARY, ClaimCheck, Reading, claim_band, judge
+from ...rules.standards import BY_ID, SITUATIONS
 from .compare import nl_people, within
-from .data import CATEGORIES, CLAIM_SOURCES, CLASSIFICATION_ANNOUNCED, EUROSTAT, NETHERLANDS, \
-    POPULATION_SOURCE, UNDER_PRESSURE, WORLDBANK, figure, figure_date
+from .data import CATEGORIES, CLAIM_SOURCES, CLASSIFICATION_ANNOUNCED, EUROSTAT, NETHERLANDS, NOTEBOOK, \
+    PAY_INSTEAD_WORDS, POPULATION_SOURCE, SUPPORTED_CATEGORIES, UNDER_PRESSURE, WORLDBANK, figure, \
+    figure_date
 from .key import POPULATION_WEIGHT, price_per_relocation, share_of
 from .settings import Inputs, Settings
 from .wording import and_list, date, number, percent, t
 
 FIGURES = ("solidarity-nl-share", "solidarity-key")
 FIRST_CYCLE = "first-cycle-year"      # the figure that dates the first cycle (year and start date)
+LABEL_SLIP = "label-slip"             # rules.standards.SITUATIONS: the year is a label, the number right (S1)
+# Where a reader finds the checked value of C11 and C12: the sensitivity table of the notebook.
+CLASSIFICATION_FILE = "data/published/solidarity-classification.csv"
+CHECKED_FROM = (f"notebooks/{NOTEBOOK}.ipynb, section 'The Dutch share: sensitivity to the group and the data "
+                "year' (compare.sensitivity), the settings row, column {relocations}_people")
 
 
 def _ids(cell: str) -> tuple:
@@ -49,9 +65,37 @@ def pool_for_year(inputs: Inputs, year: int):
     return None if match.empty else inputs.pool(match.iloc[0]["pool_id"])
 
 
-def assess_numeric(claim: pd.Series, readings, context=()):
-    """Apply the project's numeric rule to one claim row of the register."""
-    return assess(claim_band(float(claim["claimed_value"]), claim["qualifier"]), readings, context)
+def judge_numeric(claim: pd.Series, readings, context=()):
+    """Apply the numeric standard (rules.judge.judge) to one claim row of the register."""
+    return judge.judge(claim_band(float(claim["claimed_value"]), claim["qualifier"]), readings, context)
+
+
+def letter_says_pay_instead(inputs: Inputs) -> bool:
+    """The letter itself states that the share can be met financially (S9: then it is not context)."""
+    return PAY_INSTEAD_WORDS in inputs.letter
+
+
+def pay_instead(inputs: Inputs, pool: pd.Series) -> tuple:
+    """(context, note) on the option to pay instead of relocating, the same for C11 and C12 (S9):
+    context when the letter does not say it, else a note shown in the why-text."""
+    price = number(price_per_relocation(pool))
+    if letter_says_pay_instead(inputs):
+        return [], [t("note.pay_instead", price=price, words=PAY_INSTEAD_WORDS)]
+    return [t("context.pay_instead", price=price)], []
+
+
+def cite(assessment, situations=(), also=()) -> Text:
+    """The standards that decided (the situations', the rule's, then `also`), by id and name."""
+    ids = [SITUATIONS[s].standard for s in situations] + [assessment.rule.standard] + list(also)
+    ordered = [i for n, i in enumerate(ids) if i and i not in ids[:n]]
+    cited = [t("standard.cite", id=i, name=BY_ID[i].name) for i in ordered]
+    return and_list([c.en for c in cited], [c.nl for c in cited])
+
+
+def verdict_sentence(assessment, situations=(), also=()) -> Text:
+    verdict = VOCABULARY[assessment.verdict]
+    return t("why.verdict", label=Text(verdict.label_en, verdict.label_nl), standards=cite(assessment, situations, also),
+             rule=assessment.rule.name)
 
 
 # --- readings -----------------------------------------------------------------------------------------
@@ -70,31 +114,33 @@ def _definition_readings(inputs: Inputs, settings: Settings, pool_id: str) -> li
             for variant in inputs.variants(settings, defensible_only=True) if variant != settings]
 
 
+def c11_pool(inputs: Inputs, settings: Settings, claim_year: int) -> pd.Series:
+    """The pool C11 is read against (S2): the pool for the year the letter names when one exists, else the
+    pool decided on the letter's date (settings.pools['C11']), the one the letter's figure is about."""
+    own = pool_for_year(inputs, claim_year)
+    return own if own is not None else inputs.pool(settings.pools["C11"])
+
+
 def c11_readings(inputs: Inputs, settings: Settings, claim_year: int) -> list:
-    """C11 names a year. Rule of the year label: the primary reading is the Dutch share of the pool
-    FOR THAT YEAR; a pool for another year is a 'comparison' reading (misleading when it matches),
-    or 'earlier' when that year lies before the named one (outdated when it matches).
-    Before the first cycle no pool exists, so the share for such a year is 0."""
-    pool = pool_for_year(inputs, claim_year)
-    readings = []
-    if pool is None:
-        first = int(figure(inputs.figures, FIRST_CYCLE))
-        why = f"none exists, the first cycle is {first}" if claim_year < first else "none has been decided"
-        ids = _ids(inputs.figures.loc[FIRST_CYCLE, "source_id"])
-        readings.append(Reading(f"Dutch share of a solidarity pool for {claim_year}: {why}", 0, 0, "primary",
-                                source_ids=ids, vintage=f"first cycle {first}",
-                                vintage_date=_latest_date(inputs, ids)))
-    else:
-        readings.append(key_reading(inputs, settings, pool["pool_id"],
-                                    f"Dutch share of the {claim_year} pool ({settings.label()})", "primary"))
-        readings += _definition_readings(inputs, settings, pool["pool_id"])
+    """C11's readings: the Dutch share of `c11_pool` (primary) and of the other defensible key variants
+    ('definition'). When a pool exists for the named year and settings.pools['C11'] is another year's,
+    that one is a 'comparison' reading. No reading is a constructed figure no source contains (S5)."""
+    pool = c11_pool(inputs, settings, claim_year)
+    readings = [key_reading(inputs, settings, pool["pool_id"], f"Dutch share of the {pool['year']} pool of "
+                            f"{pool['relocations']:,} ({settings.label()})", "primary")]
+    readings += _definition_readings(inputs, settings, pool["pool_id"])
     other = inputs.pool(settings.pools["C11"])
-    if other["year"] is not None and other["year"] != claim_year:
-        kind = "earlier" if other["year"] < claim_year else "comparison"
-        readings.append(key_reading(inputs, settings, other["pool_id"],
-                                    f"Dutch share of the {other['year']} pool of {other['relocations']:,} "
-                                    f"({settings.label()})", kind))
+    if other["pool_id"] != pool["pool_id"]:
+        readings.append(key_reading(inputs, settings, other["pool_id"], f"Dutch share of the {other['year']} pool "
+                                    f"of {other['relocations']:,} ({settings.label()})", "comparison"))
     return readings
+
+
+def is_label_slip(inputs: Inputs, claim_year: int, pool: pd.Series, assessment) -> bool:
+    """S1: no pool exists for the year the letter names, the pool read instead is another year's, and its
+    Dutch share is within the claim's band (the engine's within-band rule fired)."""
+    return (pool_for_year(inputs, claim_year) is None and pool["year"] != claim_year
+            and assessment.rule.id == "within-band")
 
 
 def c12_readings(inputs: Inputs, settings: Settings) -> list:
@@ -118,18 +164,36 @@ def _decided_floor(inputs: Inputs, settings: Settings):
     return None
 
 
-def c12_context(inputs: Inputs, settings: Settings) -> list:
-    """Context a reader needs with C12 (`Text`s), each item derived from the published tables."""
-    context = []
+def told_in_sentence(value: float, claim: pd.Series, claims: pd.DataFrame = None):
+    """The register row of another claim of the same sentence whose band holds `value` (the letter gives
+    its reader that figure), else None."""
+    if claims is None:
+        return None
+    same = claims[(claims["quote_nl"] == claim["quote_nl"]) & (claims["claim_id"] != claim.get("claim_id"))]
+    for _, other in same.iterrows():
+        if pd.notna(other["claimed_value"]) and within(value, other):
+            return other
+    return None
+
+
+def c12_context(inputs: Inputs, settings: Settings, claim: pd.Series = None, claims: pd.DataFrame = None) -> tuple:
+    """(context, notes) for C12 (`Text`s), derived from the published tables and the letter (S9): the smaller
+    2026 pool is context unless the same sentence gives its Dutch share; paying instead as for C11."""
+    context, notes = [], []
     pool = inputs.pool(settings.pools["C12"])
     floor = _decided_floor(inputs, settings)
     if floor is not None:
         first, decided = floor
-        context.append(t("c12.context.floor", pool=number(pool["relocations"]), first=str(first),
-                         decided=number(decided["relocations"]),
-                         people=number(round(nl_people(inputs, settings, decided["pool_id"])))))
-    context.append(t("c12.context.price", price=number(price_per_relocation(pool))))
-    return context
+        people = round(nl_people(inputs, settings, decided["pool_id"]))
+        values = dict(pool=number(pool["relocations"]), first=str(first), decided=number(decided["relocations"]),
+                      people=number(people))
+        told = told_in_sentence(people, claim, claims) if claim is not None else None
+        if told is None:
+            context.append(t("c12.context.floor", **values))
+        else:
+            notes.append(t("c12.note.floor", said=told["claimed_text"], **values))
+    more_context, more_notes = pay_instead(inputs, pool)
+    return context + more_context, notes + more_notes
 
 
 # --- shared sentences -----------------------------------------------------------------------------------
@@ -153,99 +217,112 @@ def key_basis(inputs: Inputs, settings: Settings, pool_id: str) -> Text:
     return t("basis.worldbank_chosen", eurostat_ids=";".join(inputs.eurostat.source_ids), euro=percent(100 * euro))
 
 
-def verdict_sentence(assessment) -> Text:
-    verdict = VOCABULARY[assessment.verdict]
-    return t("why.verdict", label=Text(verdict.label_en, verdict.label_nl), rule=assessment.rule.id)
-
-
-def _check(claim_id, assessment, conclusion, why, readings=(), context=(), band=None, figures=(), sources=()):
+def _check(claim_id, assessment, conclusion, why, readings=(), context=(), band=None, figures=(), sources=(),
+           **fields):
     return ClaimCheck(claim_id=claim_id, assessment=assessment, conclusion=conclusion, why=why,
-                      reading=t(f"{claim_id.lower()}.reading"), band=band, readings=tuple(readings),
-                      context=tuple(context), source_ids=tuple(sources), figures=tuple(figures))
+                      band=band, readings=tuple(readings), context=tuple(context), source_ids=tuple(sources),
+                      figures=tuple(figures), **fields)
+
+
+def _words(claim) -> str:
+    """The letter's exact words a check judges (the register's fragment), "" without a claim row."""
+    return "" if claim is None else str(claim.get("fragment_nl", ""))
 
 
 # --- C11 ------------------------------------------------------------------------------------------------
 
 def check_c11(inputs: Inputs, settings: Settings, claim: pd.Series) -> ClaimCheck:
-    """C11 'ongeveer 1100 in 2025': the Dutch share of the pool for the year the claim names."""
+    """C11 'ongeveer 1100 in 2025': the Dutch share of the pool the letter's figure is about."""
     claim_year = int(claim["period"])
     band = claim_band(float(claim["claimed_value"]), claim["qualifier"])
+    pool = c11_pool(inputs, settings, claim_year)
     readings = c11_readings(inputs, settings, claim_year)
-    assessment = assess(band, readings)
-    pool = inputs.pool(settings.pools["C11"])
+    first = int(figure(inputs.figures, FIRST_CYCLE))
     nl = share_of(inputs.key(settings))
     people = round(nl * pool["relocations"])
-    first = int(figure(inputs.figures, FIRST_CYCLE))
-    first_start = date(figure_date(inputs.figures, FIRST_CYCLE))
-    matches = within(people, claim)
     values = dict(pool_year=str(pool["year"]), relocations=number(pool["relocations"]), people=number(people),
                   pct=percent(100 * nl), said=claim["claimed_text"], claim_year=str(claim_year),
-                  first_start=first_start, band=_band_text(band))
-    year = t("c11.conclusion.other_year", **values) if claim_year < first else EMPTY
-    conclusion = t("c11.conclusion.main", match=t(f"c11.conclusion.{'match' if matches else 'no_match'}", **values),
-                   year=year, basis=key_basis(inputs, settings, pool["pool_id"]), **values)
+                  first_start=date(figure_date(inputs.figures, FIRST_CYCLE)), band=_band_text(band))
+    own = pool_for_year(inputs, claim_year) is not None
+    context = [] if own else [t("c11.context.year", **values)]
+    more_context, notes = pay_instead(inputs, pool)
+    context += more_context
+    assessment = judge.judge(band, readings, [c.en for c in context])
+    slip = is_label_slip(inputs, claim_year, pool, assessment)
+    situations = (LABEL_SLIP,) if slip else ()
+    matches = within(people, claim)
 
-    primary = assessment.primary
-    if pool_for_year(inputs, claim_year) is None:
-        opening = t("c11.why.no_pool" if claim_year < first else "c11.why.not_decided",
-                    primary=number(primary.low), **values)
-    else:
-        where = "inside" if primary.matches(band) else "outside"
-        opening = t("c11.why.pool", primary=number(primary.low), where=t(f"band.{where}", band=_band_text(band)),
-                    **values)
-    comparison = next((r for r in readings if r.kind in ("comparison", "earlier")), None)
+    year = EMPTY if own else t("c11.conclusion.other_year" if claim_year < first else "c11.conclusion.undecided",
+                               **values)
+    conclusion = t("c11.conclusion.main", match=t(f"conclusion.{'match' if matches else 'no_match'}", **values),
+                   year=year, basis=key_basis(inputs, settings, pool["pool_id"]), **values)
+    where = t(f"band.{'inside' if readings[0].matches(band) else 'outside'}", band=_band_text(band))
+    opening = t("c11.why.pool" if own else "c11.why.first_pool", where=where, **values)
+    year_why = EMPTY
+    if not own:
+        year_why = t("c11.why.slip" if slip else "c11.why.no_slip", **values)
+    variants = _variants_sentence(readings, band)
+    comparison = next((r for r in readings if r.kind == "comparison"), None)
     other = EMPTY
     if comparison is not None:
-        key = "match" if comparison.matches(band) else "miss"
-        other = t(f"c11.why.other.{key}", **values)
-    why = Text.join([opening, other, verdict_sentence(assessment)])
-    return _check("C11", assessment, conclusion, why, readings, band=band, figures=FIGURES,
-                  sources=claim_sources(inputs, "C11"))
+        other = t(f"c11.why.other.{'match' if comparison.matches(band) else 'miss'}", other=number(comparison.low),
+                  **values)
+    pay_why = t("why.context", items=Text.join(more_context, "; ")) if more_context else EMPTY
+    why = Text.join([opening, variants, year_why, other, pay_why, *notes,
+                     verdict_sentence(assessment, situations, ("S9",) if notes or more_context else ())])
+    reading = t("c11.reading.own" if own else "c11.reading.first", **values)
+    return _check("C11", assessment, conclusion, why, readings, context, band=band, figures=FIGURES,
+                  sources=claim_sources(inputs, "C11"), reading=reading, words_nl=_words(claim),
+                  situations=situations, checked_from=CHECKED_FROM.format(relocations=pool["relocations"]),
+                  since=judge.since_then(band, readings))
+
+
+def _variants_sentence(readings, band) -> Text:
+    definitions = [r for r in readings if r.kind == "definition"]
+    if not definitions:
+        return EMPTY
+    misses = [r for r in definitions if not r.matches(band)]
+    spread = in_both(number_range, min(r.low for r in definitions), max(r.high for r in definitions))
+    return t("why.variants." + ("inside" if not misses else "outside"), count=str(len(definitions)),
+             spread=spread, misses=str(len(misses)))
 
 
 # --- C12 ------------------------------------------------------------------------------------------------
 
-def check_c12(inputs: Inputs, settings: Settings, claim: pd.Series) -> ClaimCheck:
-    """C12 'gemiddeld ongeveer 1600 per jaar': the Dutch share of the annual pool at its legal minimum."""
+def check_c12(inputs: Inputs, settings: Settings, claim: pd.Series, claims: pd.DataFrame = None) -> ClaimCheck:
+    """C12 'gemiddeld ongeveer 1600 per jaar': the Dutch share of the annual pool at its legal minimum.
+    `claims` (the register) lets the check see what the same sentence already tells the reader."""
     band = claim_band(float(claim["claimed_value"]), claim["qualifier"])
     readings = c12_readings(inputs, settings)
-    context = c12_context(inputs, settings)
-    assessment = assess(band, readings, [c.en for c in context])
+    context, notes = c12_context(inputs, settings, claim, claims)
+    assessment = judge.judge(band, readings, [c.en for c in context])
     pool = inputs.pool(settings.pools["C12"])
     nl = share_of(inputs.key(settings))
     people = round(nl * pool["relocations"])
-    floor = _decided_floor(inputs, settings)
     values = dict(relocations=number(pool["relocations"]), people=number(people), pct=percent(100 * nl),
                   claimed=number(float(claim["claimed_value"])), said=claim["claimed_text"],
                   about=percent(100 * ABOUT, 0), population_weight=percent(100 * POPULATION_WEIGHT, 0),
                   gdp_weight=percent(100 * (1 - POPULATION_WEIGHT), 0), price=number(price_per_relocation(pool)),
                   band=_band_text(band))
-    parts = [t("c12.conclusion.main", within=t(f"c12.within.{'yes' if within(people, claim) else 'no'}"), **values)]
-    if floor is not None:
-        first, decided = floor
-        floor_values = dict(first=str(first), decided=number(decided["relocations"]),
-                            decided_people=number(round(nl * decided["relocations"])))
-        parts.append(t("c12.conclusion.floor", **floor_values, **values))
+    matches = within(people, claim)
+    parts = [t("c12.conclusion.main", within=t(f"c12.within.{'yes' if matches else 'no'}"),
+               match=t(f"conclusion.{'match' if matches else 'no_match'}", **values), **values)]
+    if context:
+        parts.append(t("c12.conclusion.context", items=Text.join(context, "; ")))
     conclusion = t("c12.conclusion.end", main=Text.join(parts, ""), basis=key_basis(inputs, settings, pool["pool_id"]))
 
-    definitions = [r for r in readings if r.kind == "definition"]
-    misses = [r for r in definitions if not r.matches(band)]
-    variants = EMPTY
-    if definitions:
-        spread = in_both(number_range, min(r.low for r in definitions), max(r.high for r in definitions))
-        variants = t("c12.why.variants." + ("inside" if not misses else "outside"), count=str(len(definitions)),
-                     spread=spread, misses=str(len(misses)))
     where = "inside" if readings[0].matches(band) else "outside"
     group = t(f"group.{settings.group}")
     opening = t("c12.why.reading", group=group, source=t(f"source.{settings.key_source}"),
                 population_year=str(settings.population_year), gdp_year=str(settings.gdp_year),
                 where=t(f"band.{where}", band=_band_text(band)), **values)
-    floor_why = EMPTY
-    if floor is not None:
-        floor_why = t("c12.why.floor", **floor_values, **values)
-    why = Text.join([opening, variants, floor_why, t("c12.why.price", **values), verdict_sentence(assessment)])
+    context_why = t("why.context", items=Text.join(context, "; ")) if context else EMPTY
+    why = Text.join([opening, _variants_sentence(readings, band), context_why, *notes,
+                     verdict_sentence(assessment, also=("S9",))])
     return _check("C12", assessment, conclusion, why, readings, context, band=band, figures=FIGURES,
-                  sources=claim_sources(inputs, "C12"))
+                  sources=claim_sources(inputs, "C12"), reading=t("c12.reading", **values), words_nl=_words(claim),
+                  checked_from=CHECKED_FROM.format(relocations=pool["relocations"]),
+                  since=judge.since_then(band, readings))
 
 
 # --- C13 ------------------------------------------------------------------------------------------------
@@ -263,7 +340,8 @@ def _category_list(categories) -> Text:
 def c13_assessment(classification: pd.DataFrame, iso3: str = NETHERLANDS):
     """C13 says the Commission indicated the Netherlands has not reached 'migratory pressure'.
     It holds when the Commission's decision does not list the Netherlands as under migratory
-    pressure; the category it does list it in is context."""
+    pressure. Another category is context only when it ties the Netherlands to the pool's support
+    (`c13_context`, S9); otherwise it is shown, not counted."""
     categories = categories_of(classification, iso3)
     under = classification.loc[classification["category"] == UNDER_PRESSURE, "iso3"]
     names = ", ".join(sorted(country_name(i, "en") for i in under))
@@ -271,15 +349,17 @@ def c13_assessment(classification: pd.DataFrame, iso3: str = NETHERLANDS):
     decision = classification["decision"].iloc[0]
     where = ("listed as: " + _category_list(categories).en) if categories else "not classified"
     evidence = f"{decision} lists {names} as under migratory pressure; the Netherlands is {where}"
-    return assess_statement(holds, evidence, [c.en for c in c13_context(classification, iso3)])
+    return judge.judge_statement(holds, evidence, [c.en for c in c13_context(classification, iso3)])
 
 
 def c13_context(classification: pd.DataFrame, iso3: str = NETHERLANDS) -> list:
+    """S9: a category of the Netherlands other than 'under migratory pressure' that the sources tie to the
+    pool's support (SUPPORTED_CATEGORIES) would change the reader's conclusion that it is a contributor."""
     return [t("c13.context.category", category=t(f"category.{c}"))
-            for c in categories_of(classification, iso3) if c != UNDER_PRESSURE]
+            for c in categories_of(classification, iso3) if c != UNDER_PRESSURE and c in SUPPORTED_CATEGORIES]
 
 
-def check_c13(inputs: Inputs) -> ClaimCheck:
+def check_c13(inputs: Inputs, claim: pd.Series = None) -> ClaimCheck:
     """C13 'niet de grens van migratiedruk bereikt': where the Commission's decision places the Netherlands."""
     classification = inputs.classification
     assessment = c13_assessment(classification)
@@ -294,7 +374,19 @@ def check_c13(inputs: Inputs) -> ClaimCheck:
     else:
         outcome = "other" if categories else "none"
     conclusion = t(f"c13.conclusion.{outcome}", **values)
-    why = Text.join([t("c13.why.lists", **values), t(f"c13.why.netherlands.{outcome}", **values),
-                     verdict_sentence(assessment)])
-    return _check("C13", assessment, conclusion, why, context=c13_context(classification),
-                  sources=claim_sources(inputs, "C13"))
+    context = c13_context(classification)
+    note = EMPTY
+    if outcome == "other":
+        note = t("c13.why.context" if context else "c13.why.note", **values)
+    why = Text.join([t("c13.why.lists", **values), t(f"c13.why.netherlands.{outcome}", **values), note,
+                     verdict_sentence(assessment, also=("S9",) if outcome == "other" else ())])
+    return _check("C13", assessment, conclusion, why, context=context, sources=claim_sources(inputs, "C13"),
+                  reading=t("c13.reading"), words_nl=_words(claim), checked_from=classification_row(classification))
+
+
+def classification_row(classification: pd.DataFrame, iso3: str = NETHERLANDS) -> str:
+    """Where a reader finds the Netherlands' category: the published table's file line(s) (S5)."""
+    lines = [str(int(i) + 2) for i in classification.index[classification["iso3"] == iso3]]
+    if not lines:
+        return f"{CLASSIFICATION_FILE} (no row for {iso3})"
+    return f"{CLASSIFICATION_FILE}, line {', '.join(lines)} ({iso3})"

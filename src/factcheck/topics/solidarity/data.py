@@ -69,6 +69,13 @@ UNDER_PRESSURE = "under-migratory-pressure"
 AT_RISK = "at-risk-of-migratory-pressure"
 SIGNIFICANT = "significant-migratory-situation"
 CATEGORIES = (UNDER_PRESSURE, AT_RISK, SIGNIFICANT)
+# The categories the registered sources tie to the pool's support: the 2026 pool supports the Member
+# States under migratory pressure (Implementing Decision (EU) 2025/2642, recital 1), and they may have
+# their own pledges deducted (AMMR Art. 61(1)). Any other category leaves the Netherlands a contributor.
+SUPPORTED_CATEGORIES = (UNDER_PRESSURE,)
+# The letter's own words that the solidarity share can be met by paying instead of relocating (the
+# paragraph's first sentence): a reader of the letter has that fact (standard S9).
+PAY_INSTEAD_WORDS = "alleen financieel invult"
 CLASSIFICATION_SCHEMA = Schema("solidarity-classification", (
     Column("iso3", pattern=r"[A-Z]{3}"), Column("country_en"), Column("category", "choice", choices=CATEGORIES),
     Column("decision"), Column("period"), Column("source_id", "ids")))

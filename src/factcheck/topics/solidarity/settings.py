@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from ...core.project import project
 from ...core.registers import load_sources
 from ...sources import snapshots
 from . import data
@@ -71,7 +72,8 @@ def variants(settings: Settings, defensible_only: bool = False, years=DATA_YEARS
 class Inputs:
     """The loaded extracts and published tables, so that variants are computed without re-reading.
     `population` and `gdp` are the World Bank extracts; `eurostat` the Eurostat key data or None;
-    `dates` the registered sources' publication dates ({source_id: ISO date})."""
+    `dates` the registered sources' publication dates ({source_id: ISO date}); `letter` the letter's text
+    (what the letter itself tells its reader is not context it lacks: standard S9)."""
     population: pd.DataFrame
     gdp: pd.DataFrame
     pools: pd.DataFrame
@@ -80,6 +82,7 @@ class Inputs:
     classification: pd.DataFrame
     eurostat: KeyData = None
     dates: dict = field(default_factory=dict, compare=False, repr=False)
+    letter: str = field(default="", compare=False, repr=False)
     # keys (and latest years) already computed: the sensitivity grid asks for them many times
     _keys: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -90,7 +93,7 @@ class Inputs:
         names = dict(zip(population["iso3"], population["country_name"]))
         return cls(population, snapshots.load_extract(GDP_SOURCE), data.load_pools(), data.load_figures(),
                    data.load_participation(), data.load_classification(), data.eurostat_key_data(names, sources),
-                   data.source_dates(register))
+                   data.source_dates(register), project().letter_file.read_text(encoding="utf-8"))
 
     def date(self, source_id: str) -> str:
         """The publication date (ISO) of a registered source; a ValueError when it has none."""
