@@ -304,6 +304,20 @@ def test_the_key_uses_eurostat_when_present(monkeypatch):
     assert round(26000 / 26) not in [r.low for r in readings]
 
 
+def test_s3_eurostat_published_after_the_letter_is_since_then_only(monkeypatch):
+    """S3: Eurostat extracts published after 2 February 2026 do not decide; the World Bank key, public on the
+    letter's date, does, and the why-text says what the later data would give."""
+    inputs = eurostat_inputs(monkeypatch)
+    inputs = replace(inputs, dates={**inputs.dates, POP_ID: "2026-03-01", GDP_ID: "2026-03-01"})
+    settings = inputs.settings_for(Settings(), "eurostat")
+    check = checks.check_c12(inputs, settings, claim(1000, "per year"))
+    assert check.primary.low == 1000 and "World Bank" in check.primary.label      # 26,000 / 26, on the date
+    assert check.verdict == "accurate" and check.evidence_date <= "2026-02-02"
+    assert check.since is not None and check.since.verdict == "understated"      # 26,000 x 20/270 = 1,926
+    assert check.since.primary.low == round(26000 * 20 / 270)
+    assert "Since then" in check.why.en and "Sindsdien" in check.why.nl and "Understated" in check.why.en
+
+
 def test_latest_year_skips_a_flag_only_cell(monkeypatch):
     inputs = eurostat_inputs(monkeypatch, blank=("demo_pjan", "MT", 2025))
     assert inputs.latest_years("eurostat") == (2024, 2024)

@@ -114,6 +114,26 @@ def _definition_readings(inputs: Inputs, settings: Settings, pool_id: str) -> li
             for variant in inputs.variants(settings, defensible_only=True) if variant != settings]
 
 
+def on_date_settings(inputs: Inputs, settings: Settings, pool_id: str) -> Settings:
+    """S3: the settings whose key data were public on the letter's date: `settings`, or the World Bank stand-in
+    at its latest years when the settings' source (Eurostat, as refreshed) was published after the letter."""
+    if settings.key_source == WORLDBANK:
+        return settings
+    if not judge.is_later(key_reading(inputs, settings, pool_id, "", "primary")):
+        return settings
+    return inputs.settings_for(settings, WORLDBANK)
+
+
+def since_sentence(since, assessment) -> Text:
+    """What the data published after the letter would give (S3), and whether that changes the verdict."""
+    if since is None or since.primary is None:
+        return EMPTY
+    verdict = VOCABULARY[since.verdict]
+    key = "same" if since.verdict == assessment.verdict else "changes"
+    return t(f"why.since.{key}", value=number(since.primary.low), vintage=since.primary.vintage,
+             label=Text(verdict.label_en, verdict.label_nl))
+
+
 def c11_pool(inputs: Inputs, settings: Settings, claim_year: int) -> pd.Series:
     """The pool C11 is read against (S2): the pool for the year the letter names when one exists, else the
     pool decided on the letter's date (settings.pools['C11']), the one the letter's figure is about."""
@@ -236,7 +256,10 @@ def check_c11(inputs: Inputs, settings: Settings, claim: pd.Series) -> ClaimChec
     claim_year = int(claim["period"])
     band = claim_band(float(claim["claimed_value"]), claim["qualifier"])
     pool = c11_pool(inputs, settings, claim_year)
-    readings = c11_readings(inputs, settings, claim_year)
+    on_date, later = on_date_settings(inputs, settings, pool["pool_id"]), []
+    if on_date != settings:           # S3: the settings' data were published after the letter: "since then"
+        later, settings = c11_readings(inputs, settings, claim_year), on_date
+    readings = c11_readings(inputs, settings, claim_year) + later
     first = int(figure(inputs.figures, FIRST_CYCLE))
     nl = share_of(inputs.key(settings))
     people = round(nl * pool["relocations"])
@@ -268,17 +291,19 @@ def check_c11(inputs: Inputs, settings: Settings, claim: pd.Series) -> ClaimChec
         other = t(f"c11.why.other.{'match' if comparison.matches(band) else 'miss'}", other=number(comparison.low),
                   **values)
     pay_why = t("why.context", items=Text.join(more_context, "; ")) if more_context else EMPTY
+    since = judge.since_then(band, readings)
     why = Text.join([opening, variants, year_why, other, pay_why, *notes,
-                     verdict_sentence(assessment, situations, ("S9",) if notes or more_context else ())])
+                     verdict_sentence(assessment, situations, ("S9",) if notes or more_context else ()),
+                     since_sentence(since, assessment)])
     reading = t("c11.reading.own" if own else "c11.reading.first", **values)
     return _check("C11", assessment, conclusion, why, readings, context, band=band, figures=FIGURES,
                   sources=claim_sources(inputs, "C11"), reading=reading, words_nl=_words(claim),
                   situations=situations, checked_from=CHECKED_FROM.format(relocations=pool["relocations"]),
-                  since=judge.since_then(band, readings))
+                  since=since)
 
 
 def _variants_sentence(readings, band) -> Text:
-    definitions = [r for r in readings if r.kind == "definition"]
+    definitions = [r for r in readings if r.kind == "definition" and not judge.is_later(r)]
     if not definitions:
         return EMPTY
     misses = [r for r in definitions if not r.matches(band)]
@@ -293,7 +318,10 @@ def check_c12(inputs: Inputs, settings: Settings, claim: pd.Series, claims: pd.D
     """C12 'gemiddeld ongeveer 1600 per jaar': the Dutch share of the annual pool at its legal minimum.
     `claims` (the register) lets the check see what the same sentence already tells the reader."""
     band = claim_band(float(claim["claimed_value"]), claim["qualifier"])
-    readings = c12_readings(inputs, settings)
+    on_date, later = on_date_settings(inputs, settings, settings.pools["C12"]), []
+    if on_date != settings:           # S3: the settings' data were published after the letter: "since then"
+        later, settings = c12_readings(inputs, settings), on_date
+    readings = c12_readings(inputs, settings) + later
     context, notes = c12_context(inputs, settings, claim, claims)
     assessment = judge.judge(band, readings, [c.en for c in context])
     pool = inputs.pool(settings.pools["C12"])
@@ -317,12 +345,12 @@ def check_c12(inputs: Inputs, settings: Settings, claim: pd.Series, claims: pd.D
                 population_year=str(settings.population_year), gdp_year=str(settings.gdp_year),
                 where=t(f"band.{where}", band=_band_text(band)), **values)
     context_why = t("why.context", items=Text.join(context, "; ")) if context else EMPTY
+    since = judge.since_then(band, readings)
     why = Text.join([opening, _variants_sentence(readings, band), context_why, *notes,
-                     verdict_sentence(assessment, also=("S9",))])
+                     verdict_sentence(assessment, also=("S9",)), since_sentence(since, assessment)])
     return _check("C12", assessment, conclusion, why, readings, context, band=band, figures=FIGURES,
                   sources=claim_sources(inputs, "C12"), reading=t("c12.reading", **values), words_nl=_words(claim),
-                  checked_from=CHECKED_FROM.format(relocations=pool["relocations"]),
-                  since=judge.since_then(band, readings))
+                  checked_from=CHECKED_FROM.format(relocations=pool["relocations"]), since=since)
 
 
 # --- C13 ------------------------------------------------------------------------------------------------
